@@ -1,0 +1,58 @@
+/**
+ * `casefile import <case.duckdb> <files...> [--producer NAME] [--json]`. The report is a
+ * stable contract (docs/cli.md): exit 0 when anything was imported or already present,
+ * 1 when nothing could be imported, 2 on usage or case errors.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ImportReport } from '../../shared/contract/model';
+import { describeError } from '../../shared/contract/result';
+import { createDispatcher } from '../../shared/rpc/dispatch';
+import { createEngine } from '../engine/engine';
+import { engineOptions } from '../host/engineConfig';
+import { TOOL_VERSION } from '../host/version';
+
+export interface ImportArgs {
+  casePath: string;
+  files: string[];
+  producer?: string;
+  json: boolean;
+}
+
+function printHuman(report: ImportReport): void {
+  for (const f of report.files) {
+    if (f.error) process.stdout.write(`✗ ${f.path}: ${f.error.message}\n`);
+    else if (f.duplicateOf) process.stdout.write(`= ${f.path}: already in the case as ${f.duplicateOf} (sha256 ${f.sha256.slice(0, 12)}…)\n`);
+    else process.stdout.write(`✓ ${f.path}: ${f.producer} (${f.container}), ${f.records} records, ${f.quarantined} quarantined\n`);
+  }
+}
+
+export async function importCommand(args: ImportArgs): Promise<number> {
+  const engine = createEngine(engineOptions({ mode: 'serve', version: TOOL_VERSION, demoCasePath: null, demoArchivesDir: null, uploadsDir: null }));
+  const dispatch = createDispatcher(engine.handlers, {
+    onInternalError: (id, method, thrown) => process.stderr.write(`incident ${id} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`),
+  });
+  try {
+    const casePath = resolve(args.casePath);
+    const opened = await dispatch(existsSync(casePath) ? 'case.open' : 'case.create', { path: casePath });
+    if (!opened.ok) {
+      process.stderr.write(`casefile import: ${describeError(opened.error)}\n`);
+      return 2;
+    }
+    const result = await dispatch('archive.import', {
+      sources: args.files.map((f) => ({ path: resolve(f) })),
+      ...(args.producer ? { producer: args.producer } : {}),
+    });
+    if (!result.ok) {
+      process.stderr.write(`casefile import: ${describeError(result.error)}\n`);
+      return result.error.code === 'INVALID_REQUEST' ? 2 : 1;
+    }
+    const report = result.value as ImportReport;
+    if (args.json) process.stdout.write(`${JSON.stringify({ files: report.files }, null, 2)}\n`);
+    else printHuman(report);
+    const anything = report.files.some((f) => f.archiveId || f.duplicateOf);
+    return anything ? 0 : 1;
+  } finally {
+    engine.close();
+  }
+}

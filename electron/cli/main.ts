@@ -1,0 +1,60 @@
+/**
+ * The `casefile` command. Subcommands: serve, import (verify and query come with later issues).
+ * Usage errors exit 2 with a line naming the problem.
+ */
+import { parseArgs } from 'node:util';
+import { appPaths, packageRoot } from '../host/paths';
+import { importCommand } from './importCommand';
+import { serveCommand } from './serveCommand';
+import { TOOL_VERSION } from '../host/version';
+
+const USAGE = `casefile ${TOOL_VERSION}
+usage:
+  casefile serve [case.duckdb] [--port N]
+  casefile import <case.duckdb> <files...> [--producer NAME] [--json]
+`;
+
+function usage(message: string): number {
+  process.stderr.write(`casefile: ${message}\n${USAGE}`);
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const paths = appPaths(packageRoot(import.meta.url));
+  switch (command) {
+    case 'serve': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { port: { type: 'string' }, token: { type: 'string' } } });
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return usage(`--port must be 0–65535, got ${values.port}`);
+      return serveCommand({ ...(positionals[0] ? { casePath: positionals[0] } : {}), ...(port !== undefined ? { port } : {}), ...(values.token ? { token: values.token } : {}) }, paths);
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { producer: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      const [casePath, ...files] = positionals;
+      if (!casePath || files.length === 0) return usage('import needs a case file and at least one archive');
+      return importCommand({ casePath, files, json: values.json, ...(values.producer ? { producer: values.producer } : {}) });
+    }
+    case '--version':
+    case 'version':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      return usage(`unknown command ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (thrown: unknown) => {
+    process.stderr.write(`casefile: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`);
+    process.exitCode = 2;
+  },
+);

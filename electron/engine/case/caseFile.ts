@@ -1,0 +1,81 @@
+/**
+ * Create and open case files. A case is one DuckDB file; a missing, locked or foreign file
+ * answers a typed error naming the file rather than a DuckDB message.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { err, ok, type Result } from '../../../shared/contract/result';
+import { Db } from './db';
+import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
+
+export interface OpenCase {
+  db: Db;
+  path: string;
+  name: string;
+  createdAt: string;
+}
+
+function classifyOpenError(path: string, thrown: unknown): Result<never> {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  if (/lock/i.test(message)) {
+    return err('LOCKED', `${path} is open in another process (DuckDB holds one writer per file); close it there first`, {
+      file: path,
+    });
+  }
+  if (/not a valid DuckDB database|database file .* is not|invalid|Unable to open/i.test(message)) {
+    return err('FOREIGN_FILE', `${path} is not a Casefile case (not a DuckDB database file)`, { file: path });
+  }
+  return err('FOREIGN_FILE', `${path} could not be opened as a case: ${message}`, { file: path });
+}
+
+async function connect(path: string): Promise<Result<Db>> {
+  try {
+    return ok(await Db.open(path));
+  } catch (thrown) {
+    return classifyOpenError(path, thrown);
+  }
+}
+
+export async function createCase(path: string, canonical: readonly ColumnSpec[]): Promise<Result<OpenCase>> {
+  if (existsSync(path)) return err('EXISTS', `${path} already exists; open it instead`, { file: path });
+  const opened = await connect(path);
+  if (!opened.ok) return opened;
+  const db = opened.value;
+  const createdAt = new Date().toISOString();
+  await db.transaction(async () => {
+    for (const sql of schemaStatements(canonical)) await db.run(sql);
+    const meta: [string, string][] = [
+      ['marker', CASE_MARKER],
+      ['schema_version', String(SCHEMA_VERSION)],
+      ['created_at', createdAt],
+    ];
+    for (const [key, value] of meta) await db.run('INSERT INTO casefile_meta VALUES (?, ?)', [key, value]);
+  });
+  await db.run('CHECKPOINT');
+  return ok({ db, path, name: basename(path), createdAt });
+}
+
+export async function openCase(path: string): Promise<Result<OpenCase>> {
+  if (!existsSync(path)) return err('NOT_FOUND', `${path} does not exist`, { file: path });
+  const opened = await connect(path);
+  if (!opened.ok) return opened;
+  const db = opened.value;
+  try {
+    const rows = await db.objects(`SELECT key, value FROM casefile_meta`);
+    const meta = new Map(rows.map((r) => [String(r.key), String(r.value)]));
+    if (meta.get('marker') !== CASE_MARKER) throw new Error('no casefile marker');
+    const version = Number(meta.get('schema_version'));
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      return err('FOREIGN_FILE', `${path} was written by a newer Casefile (schema ${version}); upgrade Casefile`, {
+        file: path,
+      });
+    }
+    return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
+  } catch {
+    db.close();
+    return err('FOREIGN_FILE', `${path} is a DuckDB database but not a Casefile case (no casefile_meta marker)`, {
+      file: path,
+    });
+  }
+}

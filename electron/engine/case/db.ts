@@ -1,0 +1,75 @@
+/** A thin typed wrapper over one DuckDB connection: parameterised queries, text rows, transactions. */
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = DuckDBValue[];
+export type TextRow = (string | null)[];
+
+export class Db {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  static async open(path: string, options: Record<string, string> = {}): Promise<Db> {
+    const instance = await DuckDBInstance.create(path, options);
+    const conn = await instance.connect();
+    // Render every TIMESTAMPTZ in UTC whatever the machine's zone: reports must not vary by host.
+    await conn.run("SET TimeZone = 'UTC'");
+    return new Db(instance, conn, path);
+  }
+
+  async run(sql: string, params: Params = []): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** Rows as plain JSON-safe objects (BIGINT as string, per node-api's Json conversion). */
+  async objects(sql: string, params: Params = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  }
+
+  /** Columns and rows with every cell as text (or null), for table pages on the wire. */
+  async table(sql: string, params: Params = []): Promise<{ columns: string[]; rows: TextRow[] }> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    const columns = reader.columnNames();
+    const rows = reader.getRowsJson().map((row) => row.map(cellText));
+    return { columns, rows };
+  }
+
+  async scalar(sql: string, params: Params = []): Promise<unknown> {
+    const rows = await this.objects(sql, params);
+    const first = rows[0];
+    return first ? Object.values(first)[0] : undefined;
+  }
+
+  /** Runs `work` in one transaction: commits when it resolves, rolls back when it throws. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const value = await work();
+      await this.run('COMMIT');
+      return value;
+    } catch (thrown) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw thrown;
+    }
+  }
+
+  /** Another connection to the same database (for reads that must not share a transaction). */
+  async connectAnother(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function cellText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return JSON.stringify(cell);
+}

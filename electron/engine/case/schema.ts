@@ -1,0 +1,72 @@
+/**
+ * The case file's tables. Every imported record keeps its exact original bytes (`raw`) and
+ * where it came from (archive, entry index, line, byte offset); canonical columns are derived
+ * from it and documented in docs/schema.md (generated from shared/ingest/canonicalEvent.ts).
+ */
+
+export const SCHEMA_VERSION = 1;
+/** Stored in casefile_meta so a DuckDB file made by someone else is refused as FOREIGN_FILE. */
+export const CASE_MARKER = 'casefile-case';
+
+export interface ColumnSpec {
+  name: string;
+  sqlType: string;
+}
+
+/** Provenance columns every event row has, before the canonical columns. */
+export const PROVENANCE_COLUMNS: ColumnSpec[] = [
+  { name: 'row_id', sqlType: 'BIGINT NOT NULL' },
+  { name: 'archive_id', sqlType: 'VARCHAR NOT NULL' },
+  { name: 'entry_index', sqlType: 'BIGINT NOT NULL' },
+  { name: 'line', sqlType: 'BIGINT' },
+  { name: 'byte_offset', sqlType: 'BIGINT' },
+  { name: 'byte_length', sqlType: 'BIGINT' },
+  { name: 'raw', sqlType: 'BLOB NOT NULL' },
+  // VARCHAR, not JSON: Python archives hold bare NaN and lone-surrogate escapes that DuckDB's JSON
+  // type rejects, and one such record must not abort an import. json_extract still works on it.
+  { name: 'record', sqlType: 'VARCHAR' },
+];
+
+export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
+  const eventColumns = [...PROVENANCE_COLUMNS, ...canonical].map((c) => `"${c.name}" ${c.sqlType}`).join(',\n  ');
+  return [
+    `CREATE TABLE IF NOT EXISTS casefile_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS archives (
+  archive_id VARCHAR PRIMARY KEY,
+  path VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  modified_at TIMESTAMPTZ,
+  imported_at TIMESTAMPTZ NOT NULL,
+  tool_version VARCHAR NOT NULL,
+  producer VARCHAR NOT NULL,
+  container VARCHAR NOT NULL,
+  compressed BOOLEAN NOT NULL,
+  records BIGINT NOT NULL,
+  quarantined BIGINT NOT NULL,
+  detection JSON,
+  notes JSON
+)`,
+    `CREATE TABLE IF NOT EXISTS events (\n  ${eventColumns}\n)`,
+    `CREATE TABLE IF NOT EXISTS quarantine (
+  archive_id VARCHAR NOT NULL,
+  entry_index BIGINT,
+  line BIGINT,
+  byte_offset BIGINT,
+  byte_length BIGINT,
+  raw BLOB NOT NULL,
+  reason VARCHAR NOT NULL,
+  field VARCHAR
+)`,
+    // The case audits itself: every action of the investigation, hash-chained (issue #3, custody).
+    `CREATE TABLE IF NOT EXISTS custody_log (
+  seq BIGINT PRIMARY KEY,
+  at VARCHAR NOT NULL,
+  action VARCHAR NOT NULL,
+  detail JSON NOT NULL,
+  prev_hash VARCHAR NOT NULL,
+  hash VARCHAR NOT NULL
+)`,
+  ];
+}

@@ -1,0 +1,83 @@
+/** archive.import, import.cancel and archive.list. */
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/contract/api';
+import type { ArchiveInfo, Container } from '../../../shared/contract/model';
+import { err, ok } from '../../../shared/contract/result';
+import { runImport } from '../import/importRun';
+import type { EngineState } from '../state';
+
+function isAbort(thrown: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (thrown instanceof Error && thrown.name === 'AbortError');
+}
+
+export function importHandlers(state: EngineState): Pick<Handlers, 'archive.import' | 'import.cancel' | 'archive.list'> {
+  return {
+    'archive.import': (req) => {
+      const importId = req.importId ?? randomUUID();
+      const controller = new AbortController();
+      state.imports.set(importId, controller);
+      return state
+        .exclusive(async () => {
+          const c = state.current;
+          if (!c) return err('NO_CASE', 'open or create a case before importing');
+          const files: { path: string; displayName?: string }[] = [];
+          for (const source of req.sources) {
+            if ('path' in source) {
+              if (!existsSync(source.path)) return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
+              files.push({ path: source.path });
+            } else {
+              const path = state.options.resolveUpload?.(source.uploadId) ?? null;
+              if (!path) return err('NOT_FOUND', `upload ${source.name} is no longer available; upload it again`, { file: source.name });
+              files.push({ path, displayName: source.name });
+            }
+          }
+          if (req.producer && !state.options.ingest.producers.includes(req.producer)) {
+            return err('INVALID_REQUEST', `unknown producer ${req.producer}; one of ${state.options.ingest.producers.join(', ')}`, { field: 'producer' });
+          }
+          try {
+            const report = await runImport(
+              { importId, files, ...(req.producer ? { producer: req.producer } : {}) },
+              { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
+            );
+            await c.db.run('CHECKPOINT');
+            state.emit({ type: 'case.changed' });
+            return ok(report);
+          } catch (thrown) {
+            if (isAbort(thrown, controller.signal)) return err('CANCELLED', 'import cancelled; the case is unchanged');
+            throw thrown;
+          }
+        })
+        .finally(() => state.imports.delete(importId));
+    },
+    'import.cancel': async (req) => {
+      const controller = state.imports.get(req.importId);
+      controller?.abort(new Error('cancelled by the user'));
+      return ok({ cancelled: controller !== undefined });
+    },
+    'archive.list': async () => {
+      const c = state.current;
+      if (!c) return err('NO_CASE', 'no case is open');
+      const rows = await c.db.objects(
+        `SELECT archive_id, path, name, sha256, size_bytes, strftime(modified_at, '%Y-%m-%dT%H:%M:%SZ') AS modified_at,
+                strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at, producer, container, compressed, records, quarantined
+         FROM archives ORDER BY imported_at, path`,
+      );
+      const archives: ArchiveInfo[] = rows.map((r) => ({
+        archiveId: String(r.archive_id),
+        path: String(r.path),
+        name: String(r.name),
+        sha256: String(r.sha256),
+        sizeBytes: Number(r.size_bytes),
+        modifiedAt: r.modified_at === null ? null : String(r.modified_at),
+        importedAt: String(r.imported_at),
+        producer: String(r.producer),
+        container: String(r.container) as Container,
+        compressed: Boolean(r.compressed),
+        records: Number(r.records),
+        quarantined: Number(r.quarantined),
+      }));
+      return ok(archives);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Imports one file into the open transaction: sniff, hash, detect the family from the first
+ * records, then stream every record into events or quarantine. Returns the file's report line.
+ */
+import { stat } from 'node:fs/promises';
+import type { ImportFileReport } from '../../../shared/contract/model';
+import type { JsonValue } from '../../../shared/json/value';
+import type { Db } from '../case/db';
+import { sha256File } from './fileHash';
+import type { Detection, Ingest } from './ingest';
+import { readParquetRecords } from './parquetRecords';
+import { parseRecord, RecordProcessor, type Parsed } from './recordProcessor';
+import type { TableWriter } from './rowWriter';
+import { sniffFile } from './sniff';
+import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
+
+const SAMPLE_SIZE = 20;
+
+export interface FileImportContext {
+  db: Db;
+  ingest: Ingest;
+  events: TableWriter;
+  quarantine: TableWriter;
+  nextRowId: bigint;
+  producerOverride?: string;
+  toolVersion: string;
+  signal: AbortSignal;
+  onProgress(bytesDone: number, bytesTotal: number, records: number, quarantined: number): void;
+}
+
+export interface FileImportResult {
+  report: ImportFileReport;
+  nextRowId: bigint;
+}
+
+function failure(path: string, sha256: string, code: string, message: string, line?: number): ImportFileReport {
+  const where = line !== undefined ? { file: path, line } : { file: path };
+  return { path, sha256, producer: 'unknown', container: 'unknown', records: 0, quarantined: 0, error: { code, message, where } };
+}
+
+function detect(ctx: FileImportContext, container: 'jsonl' | 'json' | 'parquet', sample: JsonValue[], extra = {}): Detection {
+  if (ctx.producerOverride) return { producer: ctx.producerOverride, confidence: 'override', evidence: ['named by the user'] };
+  return ctx.ingest.detect({ container, sample, ...extra });
+}
+
+export async function importFile(path: string, archiveId: string, ctx: FileImportContext): Promise<FileImportResult> {
+  const info = await stat(path);
+  const sha256 = await sha256File(path, ctx.signal);
+  const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
+  const sniffed = await sniffFile(path);
+  if (dup[0]) {
+    const container = sniffed.kind === 'text' ? (sniffed.shape === 'jsonl' ? 'jsonl' : 'json') : 'parquet';
+    const report: ImportFileReport = { path, sha256, producer: 'unknown', container, records: 0, quarantined: 0, duplicateOf: String(dup[0].path) };
+    return { report, nextRowId: ctx.nextRowId };
+  }
+  if (sniffed.kind === 'unknown') {
+    return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path} is not an audit archive: ${sniffed.reason}`), nextRowId: ctx.nextRowId };
+  }
+
+  let records: AsyncIterable<RawRecord[]>;
+  let container: 'jsonl' | 'json' | 'parquet';
+  let compressed = false;
+  let header: Record<string, string> = {};
+  let parquetMeta: { columns: string[]; kv: Record<string, string> } | undefined;
+  let bytesDone = 0;
+  if (sniffed.kind === 'parquet') {
+    container = 'parquet';
+    const pq = await readParquetRecords(ctx.db, path);
+    parquetMeta = { columns: pq.columns, kv: pq.kvMetadata };
+    records = pq.batches;
+  } else if (sniffed.shape === 'jsonl') {
+    container = 'jsonl';
+    compressed = sniffed.gzip;
+    records = jsonlRecords(path, sniffed.gzip, (n) => (bytesDone += n), ctx.signal);
+  } else {
+    container = 'json';
+    compressed = sniffed.gzip;
+    const doc = await readJsonDocument(path, sniffed.gzip);
+    if (!doc.ok) {
+      return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path}: not a readable JSON document: ${doc.message}`, doc.line), nextRowId: ctx.nextRowId };
+    }
+    header = doc.doc.header;
+    records = (async function* () {
+      yield doc.doc.records;
+    })();
+  }
+
+  // Detection needs the first records parsed; keep them so they are not parsed twice.
+  const pending: { record: RawRecord; parsed: Parsed }[] = [];
+  let processor: RecordProcessor | undefined;
+  let detection: Detection | undefined;
+  const start = (): RecordProcessor => {
+    const sample = pending.flatMap((p) => (p.parsed.ok ? [p.parsed.value] : []));
+    const extra = parquetMeta ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv } : {};
+    detection = detect(ctx, container, sample, extra);
+    const p = new RecordProcessor(ctx.ingest, detection.producer, archiveId, ctx.events, ctx.quarantine, ctx.nextRowId);
+    for (const { record, parsed } of pending) p.add(record, parsed);
+    pending.length = 0;
+    return p;
+  };
+  for await (const batch of records) {
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('cancelled');
+    for (const record of batch) {
+      if (processor) processor.add(record);
+      else {
+        pending.push({ record, parsed: parseRecord(record) });
+        if (pending.length >= SAMPLE_SIZE) processor = start();
+      }
+    }
+    const c = processor?.counts;
+    ctx.onProgress(sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size, info.size, c?.records ?? 0, c?.quarantined ?? 0);
+  }
+  processor ??= start();
+  const det = detection as Detection | undefined;
+  if (!det) throw new Error('detection did not run');
+  if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
+    return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path} holds no records`), nextRowId: ctx.nextRowId };
+  }
+  const notes = [...processor.counts.notes];
+  if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
+  if (container === 'parquet') notes.push('Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence');
+  const containerLabel = compressed ? `${container}+gzip` : container;
+  await ctx.db.run(
+    `INSERT INTO archives VALUES (?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
+    [
+      archiveId, path, path.split(/[\\/]/).pop() ?? path, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
+      det.producer, container, compressed, processor.counts.records, processor.counts.quarantined,
+      JSON.stringify({ ...det, header }), JSON.stringify(notes),
+    ],
+  );
+  const report: ImportFileReport = {
+    path, sha256, producer: det.producer, container: containerLabel, records: processor.counts.records,
+    quarantined: processor.counts.quarantined, archiveId, detection: { confidence: det.confidence, evidence: det.evidence },
+  };
+  if (notes.length > 0) report.notes = notes;
+  return { report, nextRowId: processor.rowIdAfterLast };
+}

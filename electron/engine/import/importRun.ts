@@ -1,0 +1,91 @@
+/**
+ * One `archive.import` call: every file in one transaction, so the case gains all of it or
+ * none of it (a kill mid-import leaves only an uncommitted WAL tail that DuckDB discards).
+ * A file that is not an archive is reported and skipped; the others still import.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ImportReport } from '../../../shared/contract/model';
+import type { ImportProgress } from '../../../shared/contract/events';
+import type { Db } from '../case/db';
+import { appendCustody } from '../case/custody';
+import { PROVENANCE_COLUMNS } from '../case/schema';
+import { importFile } from './importFile';
+import type { Ingest } from './ingest';
+import { TableWriter } from './rowWriter';
+
+export interface ImportRequest {
+  importId?: string;
+  /** Absolute paths on this machine (uploads are resolved to paths by the caller). */
+  files: { path: string; displayName?: string }[];
+  producer?: string;
+}
+
+export interface ImportDeps {
+  db: Db;
+  ingest: Ingest;
+  toolVersion: string;
+  signal: AbortSignal;
+  progress(event: ImportProgress): void;
+}
+
+const QUARANTINE_COLUMNS = ['archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'raw', 'reason', 'field'];
+const PROGRESS_EVERY_MS = 200;
+
+function archiveIdFor(path: string, importId: string): string {
+  return createHash('sha256').update(`${importId}\0${path}`).digest('hex').slice(0, 16);
+}
+
+export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
+  const importId = req.importId ?? randomUUID();
+  const started = Date.now();
+  const { db } = deps;
+  return db.transaction(async () => {
+    const eventColumns = [...PROVENANCE_COLUMNS.map((c) => c.name), ...deps.ingest.columns.map((c) => c.name)];
+    const events = await TableWriter.open(db, 'events', eventColumns);
+    const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
+    try {
+      let nextRowId = BigInt(String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'));
+      const files: ImportReport['files'] = [];
+      let lastEmit = 0;
+      for (const [fileIndex, file] of req.files.entries()) {
+        const result = await importFile(file.path, archiveIdFor(file.path, importId), {
+          db,
+          ingest: deps.ingest,
+          events,
+          quarantine,
+          nextRowId,
+          ...(req.producer ? { producerOverride: req.producer } : {}),
+          toolVersion: deps.toolVersion,
+          signal: deps.signal,
+          onProgress(bytesDone, bytesTotal, records, quarantined) {
+            const now = Date.now();
+            if (now - lastEmit < PROGRESS_EVERY_MS && bytesDone < bytesTotal) return;
+            lastEmit = now;
+            const seconds = Math.max((now - started) / 1000, 0.001);
+            const rate = records / seconds;
+            const bytesRate = bytesDone / seconds;
+            const etaSeconds = bytesRate > 0 ? (bytesTotal - bytesDone) / bytesRate : null;
+            deps.progress({ type: 'import.progress', importId, file: file.displayName ?? file.path, fileIndex, fileCount: req.files.length, bytesDone, bytesTotal, records, quarantined, rate, etaSeconds });
+          },
+        });
+        nextRowId = result.nextRowId;
+        if (file.displayName) result.report.path = file.displayName;
+        files.push(result.report);
+      }
+      events.flush();
+      quarantine.flush();
+      const imported = files.filter((f) => f.archiveId);
+      if (imported.length > 0) {
+        await appendCustody(db, 'archive.import', {
+          importId,
+          files: imported.map((f) => ({ path: f.path, sha256: f.sha256, producer: f.producer, records: f.records, quarantined: f.quarantined })),
+          toolVersion: deps.toolVersion,
+        });
+      }
+      return { importId, files, durationMs: Date.now() - started };
+    } finally {
+      events.close();
+      quarantine.close();
+    }
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads a text archive (optionally gzip) as records with provenance. JSON Lines stream in
+ * constant memory; a JSON document (an export, a CloudEvents batch) is read whole and each
+ * array element becomes a record with the line and byte offset where it starts.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { locateArrayElements, parseJson } from '../../../shared/json/parse';
+import { isJsonArray, isJsonObject } from '../../../shared/json/value';
+import { LineSplitter, type LineRecord } from './lines';
+
+export type RawRecord = LineRecord;
+
+/** Streams JSONL records; `onBytes` reports compressed-or-not bytes read, for progress. */
+export async function* jsonlRecords(
+  path: string,
+  gzip: boolean,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): AsyncGenerator<RawRecord[]> {
+  const file = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 });
+  file.on('data', (chunk) => onBytes(chunk.length));
+  const stream = gzip ? file.pipe(createGunzip()) : file;
+  let batch: RawRecord[] = [];
+  const splitter = new LineSplitter((r) => batch.push(r));
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
+      splitter.push(chunk);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    splitter.end();
+    if (batch.length > 0) yield batch;
+  } finally {
+    file.destroy();
+  }
+}
+
+export interface JsonDocument {
+  /** The document's own members besides the records (an export's header), as text. */
+  header: Record<string, string>;
+  records: RawRecord[];
+  /** Where the records were found: `[]` (top-level array), `entries`, or `.` (a single object). */
+  container: string;
+}
+
+export type DocumentResult = { ok: true; doc: JsonDocument } | { ok: false; message: string; line: number };
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export async function readJsonDocument(path: string, gzip: boolean): Promise<DocumentResult> {
+  const bytes = gzip ? gunzipSync(await readFile(path)) : await readFile(path);
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const starts = lineStarts(text);
+  const parsed = parseJson(text, { allowNonFinite: true });
+  if (!parsed.ok) {
+    return { ok: false, message: `${parsed.error.message} at ${parsed.error.path || 'top level'}`, line: lineAt(starts, parsed.error.offset) };
+  }
+  const root = parsed.value;
+  let member: string | undefined;
+  const header: Record<string, string> = {};
+  if (isJsonObject(root) && isJsonArray(root.entries)) {
+    member = 'entries';
+    for (const [k, v] of Object.entries(root)) if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
+  } else if (!isJsonArray(root)) {
+    const record: RawRecord = { entryIndex: 0, line: 1, byteOffset: bomBytes, bytes: bytes.subarray(bomBytes), unterminated: false };
+    return { ok: true, doc: { header, records: [record], container: '.' } };
+  }
+  const located = locateArrayElements(text, member);
+  if (!located.ok) return { ok: false, message: located.error.message, line: lineAt(starts, located.error.offset) };
+  // Byte offsets: UTF-8 length of the text before each span, computed incrementally.
+  const encoder = new TextEncoder();
+  let bytePos = bomBytes;
+  let charPos = 0;
+  const records = located.spans.map((span, entryIndex) => {
+    bytePos += encoder.encode(text.slice(charPos, span.start)).length;
+    charPos = span.start;
+    const recordBytes = encoder.encode(text.slice(span.start, span.end));
+    return { entryIndex, line: lineAt(starts, span.start), byteOffset: bytePos, bytes: recordBytes, unterminated: false };
+  });
+  return { ok: true, doc: { header, records, container: member ?? '[]' } };
+}
