@@ -47,7 +47,7 @@ export interface CustodyCheck {
 /** Re-walks the chain: each row's hash recomputes and links to its predecessor. */
 export async function verifyCustody(db: Db): Promise<CustodyCheck> {
   const rows = await db.objects(
-    `SELECT seq, at, action, detail::VARCHAR AS detail, prev_hash, hash FROM custody_log ORDER BY seq`,
+    `SELECT seq, logged_at AS at, action, detail::VARCHAR AS detail, prev_hash, hash FROM custody_log ORDER BY seq`,
   );
   let prev = CUSTODY_GENESIS;
   for (const r of rows) {

@@ -62,7 +62,7 @@ export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
     // The case audits itself: every action of the investigation, hash-chained (issue #3, custody).
     `CREATE TABLE IF NOT EXISTS custody_log (
   seq BIGINT PRIMARY KEY,
-  at VARCHAR NOT NULL,
+  logged_at VARCHAR NOT NULL,
   action VARCHAR NOT NULL,
   detail JSON NOT NULL,
   prev_hash VARCHAR NOT NULL,

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCase, openCase, type OpenCase } from '../../electron/engine/case/caseFile';
+import { appendCustody, verifyCustody } from '../../electron/engine/case/custody';
+
+const COLUMNS = [{ name: 'ts', sqlType: 'TIMESTAMPTZ' }];
+const opened: OpenCase[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'casefile-case-'));
+let n = 0;
+const fresh = (): string => join(dir, `case-${++n}.duckdb`);
+
+afterEach(() => {
+  for (const c of opened.splice(0)) c.db.close();
+});
+
+async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+describe('case files', () => {
+  it('creates a case that reopens with its marker and tables', async () => {
+    const path = fresh();
+    const c = await must(createCase(path, COLUMNS));
+    c.db.close();
+    const again = await must(openCase(path));
+    opened.push(again);
+    const tables = await again.db.objects(`SELECT table_name FROM duckdb_tables() ORDER BY table_name`);
+    expect(tables.map((t) => t.table_name)).toEqual(['archives', 'casefile_meta', 'custody_log', 'events', 'quarantine']);
+    expect(again.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('refuses to create over an existing file', async () => {
+    const path = fresh();
+    writeFileSync(path, 'x');
+    expect(await createCase(path, COLUMNS)).toMatchObject({ ok: false, error: { code: 'EXISTS', where: { file: path } } });
+  });
+
+  it('names a missing file', async () => {
+    const path = join(dir, 'missing.duckdb');
+    expect(await openCase(path)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: { file: path } } });
+  });
+
+  it('refuses a file that is not DuckDB, and a DuckDB file that is not a case', async () => {
+    const text = fresh();
+    writeFileSync(text, '{"not":"a database"}\n'.repeat(200));
+    expect(await openCase(text)).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE', where: { file: text } } });
+    const other = fresh();
+    const inst = await DuckDBInstance.create(other);
+    const conn = await inst.connect();
+    await conn.run('CREATE TABLE t (x INTEGER)');
+    conn.closeSync();
+    inst.closeSync();
+    const r = await openCase(other);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE' } });
+    expect(r.ok ? '' : r.error.message).toContain('not a Casefile case');
+  });
+
+  it('reports a case held by another process as LOCKED', async () => {
+    const path = fresh();
+    (await must(createCase(path, COLUMNS))).db.close();
+    const holder = spawn(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import {DuckDBInstance} from '@duckdb/node-api'; const i = await DuckDBInstance.create(${JSON.stringify(path)}); await i.connect(); console.log('held'); setTimeout(() => {}, 60000);`,
+    ], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const r = await openCase(path);
+      expect(r).toMatchObject({ ok: false, error: { code: 'LOCKED', where: { file: path } } });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});
+
+describe('custody log', () => {
+  it('chains every action and detects an edited entry', async () => {
+    const c = await must(createCase(fresh(), COLUMNS));
+    opened.push(c);
+    await appendCustody(c.db, 'case.create', { path: c.path });
+    await appendCustody(c.db, 'archive.import', { files: [{ path: 'a.jsonl', sha256: 'ab'.repeat(32) }] });
+    await appendCustody(c.db, 'archive.import', { files: [{ path: 'b.jsonl', sha256: 'cd'.repeat(32) }] });
+    expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: true, firstBadSeq: null });
+    await c.db.run(`UPDATE custody_log SET detail = '{"files":[{"path":"evil.jsonl"}]}' WHERE seq = 2`);
+    expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: false, firstBadSeq: 2 });
+  });
+});

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineSplitter, type LineRecord } from '../../electron/engine/import/lines';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function split(chunks: Uint8Array[]): LineRecord[] {
+  const out: LineRecord[] = [];
+  const s = new LineSplitter((r) => out.push(r));
+  for (const c of chunks) s.push(c);
+  s.end();
+  return out;
+}
+
+function summary(records: LineRecord[]): [number, number, number, string, boolean][] {
+  return records.map((r) => [r.entryIndex, r.line, r.byteOffset, dec.decode(r.bytes), r.unterminated]);
+}
+
+describe('LineSplitter', () => {
+  it('keeps line numbers, offsets, CRLF, BOM, blank lines and a torn last line', () => {
+    const text = '\uFEFF{"a":1}\r\n\n  \n{"b":"é"}\n{"torn":';
+    expect(summary(split([enc.encode(text)]))).toEqual([
+      [0, 1, 3, '{"a":1}', false],
+      [1, 4, 16, '{"b":"é"}', false],
+      [2, 5, 27, '{"torn":', true],
+    ]);
+  });
+
+  it('gives the same records however the bytes are chunked', () => {
+    const text = '{"x":1}\n\n{"y":"ü🎉"}\r\n{"z":[1,2]}\n{"w"';
+    const whole = summary(split([enc.encode(text)]));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 40 }), (sizes) => {
+        const bytes = enc.encode(text);
+        const chunks: Uint8Array[] = [];
+        let pos = 0;
+        for (const n of sizes) {
+          if (pos >= bytes.length) break;
+          chunks.push(bytes.subarray(pos, pos + n));
+          pos += n;
+        }
+        if (pos < bytes.length) chunks.push(bytes.subarray(pos));
+        expect(summary(split(chunks))).toEqual(whole);
+      }),
+    );
+  });
+
+  it('emits nothing for an empty or blank stream', () => {
+    expect(split([])).toEqual([]);
+    expect(split([enc.encode('\n\r\n  \n')])).toEqual([]);
+  });
+});
