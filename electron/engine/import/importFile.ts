@@ -10,16 +10,18 @@ import { sha256File } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { readParquetRecords } from './parquetRecords';
 import { parseRecord, RecordProcessor, type Parsed } from './recordProcessor';
+import type { EventStaging } from './eventStaging';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
 import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
 
 const SAMPLE_SIZE = 20;
+const STAGE_ROWS = 500_000;
 
 export interface FileImportContext {
   db: Db;
   ingest: Ingest;
-  events: TableWriter;
+  events: EventStaging;
   quarantine: TableWriter;
   nextRowId: bigint;
   producerOverride?: string;
@@ -107,6 +109,8 @@ export async function importFile(path: string, archiveId: string, ctx: FileImpor
         if (pending.length >= SAMPLE_SIZE) processor = start();
       }
     }
+    // Bound the staging file: hand DuckDB what is staged every STAGE_ROWS records.
+    if (ctx.events.stagedRows >= STAGE_ROWS) await ctx.events.flushInto(ctx.db);
     const c = processor?.counts;
     ctx.onProgress(sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size, info.size, c?.records ?? 0, c?.quarantined ?? 0);
   }
@@ -116,6 +120,7 @@ export async function importFile(path: string, archiveId: string, ctx: FileImpor
   if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
     return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path} holds no records`), nextRowId: ctx.nextRowId };
   }
+  await ctx.events.flushInto(ctx.db);
   const notes = [...processor.counts.notes];
   if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
   if (container === 'parquet') notes.push('Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence');

@@ -8,9 +8,9 @@ import type { ImportReport } from '../../../shared/contract/model';
 import type { ImportProgress } from '../../../shared/contract/events';
 import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
-import { PROVENANCE_COLUMNS } from '../case/schema';
 import { importFile } from './importFile';
 import type { Ingest } from './ingest';
+import { EventStaging } from './eventStaging';
 import { TableWriter } from './rowWriter';
 
 export interface ImportRequest {
@@ -40,8 +40,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
   const started = Date.now();
   const { db } = deps;
   return db.transaction(async () => {
-    const eventColumns = [...PROVENANCE_COLUMNS.map((c) => c.name), ...deps.ingest.columns.map((c) => c.name)];
-    const events = await TableWriter.open(db, 'events', eventColumns);
+    const events = new EventStaging(`${db.path}.staging-${importId}.ndjson`, deps.ingest.columns);
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     try {
       let nextRowId = BigInt(String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'));
@@ -72,7 +71,6 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
         if (file.displayName) result.report.path = file.displayName;
         files.push(result.report);
       }
-      events.flush();
       quarantine.flush();
       const imported = files.filter((f) => f.archiveId);
       if (imported.length > 0) {
@@ -84,7 +82,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       }
       return { importId, files, durationMs: Date.now() - started };
     } finally {
-      events.close();
+      events.dispose();
       quarantine.close();
     }
   });

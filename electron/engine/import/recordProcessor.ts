@@ -7,7 +7,8 @@ import { parseJson } from '../../../shared/json/parse';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Ingest } from './ingest';
 import type { RawRecord } from './textRecords';
-import type { Cell, TableWriter } from './rowWriter';
+import type { EventStaging } from './eventStaging';
+import type { TableWriter } from './rowWriter';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -44,7 +45,7 @@ export class RecordProcessor {
     private readonly ingest: Ingest,
     private readonly producer: string,
     private readonly archiveId: string,
-    private readonly events: TableWriter,
+    private readonly events: EventStaging,
     private readonly quarantine: TableWriter,
     private nextRowId: bigint,
   ) {}
@@ -58,18 +59,17 @@ export class RecordProcessor {
     const outcome = this.ingest.normalize(this.producer, parsed.value, record.entryIndex);
     if (!outcome.ok) return this.reject(record, outcome.reason, outcome.field);
     for (const note of outcome.notes ?? []) this.counts.notes.add(note);
-    const provenance: Cell[] = [
+    this.events.add(
       this.nextRowId,
       this.archiveId,
       record.entryIndex,
       record.line > 0 ? record.line : null,
       record.byteOffset >= 0 ? record.byteOffset : null,
       record.bytes.length,
-      record.bytes,
       parsed.text,
-    ];
+      outcome.cells,
+    );
     this.nextRowId += 1n;
-    this.events.append([...provenance, ...outcome.cells]);
     this.counts.records += 1;
   }
 
