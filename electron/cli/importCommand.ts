@@ -3,7 +3,8 @@
  * stable contract (docs/cli.md): exit 0 when anything was imported or already present,
  * 1 when nothing could be imported, 2 on usage or case errors.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseMapping } from '../../shared/ingest/mapping';
 import { resolve } from 'node:path';
 import type { ImportReport } from '../../shared/contract/model';
 import { describeError } from '../../shared/contract/result';
@@ -16,6 +17,8 @@ export interface ImportArgs {
   casePath: string;
   files: string[];
   producer?: string;
+  /** A field-mapping JSON file for an unknown producer. */
+  mappingFile?: string;
   json: boolean;
 }
 
@@ -39,9 +42,26 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       process.stderr.write(`casefile import: ${describeError(opened.error)}\n`);
       return 2;
     }
+    let mapping: unknown;
+    if (args.mappingFile) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(args.mappingFile, 'utf8'));
+      } catch (thrown) {
+        process.stderr.write(`casefile import: ${args.mappingFile}: not readable JSON (${thrown instanceof Error ? thrown.message : String(thrown)})\n`);
+        return 2;
+      }
+      const checked = parseMapping(parsed);
+      if (!checked.ok) {
+        process.stderr.write(`casefile import: ${args.mappingFile}: ${checked.errors.join('; ')}\n`);
+        return 2;
+      }
+      mapping = checked.mapping;
+    }
     const result = await dispatch('archive.import', {
       sources: args.files.map((f) => ({ path: resolve(f) })),
       ...(args.producer ? { producer: args.producer } : {}),
+      ...(mapping ? { mapping } : {}),
     });
     if (!result.ok) {
       process.stderr.write(`casefile import: ${describeError(result.error)}\n`);

@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../host/version';
 const USAGE = `casefile ${TOOL_VERSION}
 usage:
   casefile serve [case.duckdb] [--port N]
-  casefile import <case.duckdb> <files...> [--producer NAME] [--json]
+  casefile import <case.duckdb> <files...> [--producer NAME] [--mapping FILE] [--json]
 `;
 
 function usage(message: string): number {
@@ -30,10 +30,10 @@ export async function main(argv: string[]): Promise<number> {
       return serveCommand({ ...(positionals[0] ? { casePath: positionals[0] } : {}), ...(port !== undefined ? { port } : {}), ...(values.token ? { token: values.token } : {}) }, paths);
     }
     case 'import': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { producer: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { producer: { type: 'string' }, mapping: { type: 'string' }, json: { type: 'boolean', default: false } } });
       const [casePath, ...files] = positionals;
       if (!casePath || files.length === 0) return usage('import needs a case file and at least one archive');
-      return importCommand({ casePath, files, json: values.json, ...(values.producer ? { producer: values.producer } : {}) });
+      return importCommand({ casePath, files, json: values.json, ...(values.producer ? { producer: values.producer } : {}), ...(values.mapping ? { mappingFile: values.mapping } : {}) });
     }
     case '--version':
     case 'version':

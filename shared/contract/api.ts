@@ -5,6 +5,7 @@
  * check and the static type cannot drift (style/anchors.md §3.2).
  */
 import { z } from 'zod';
+import { mappingSchema } from '../ingest/mapping';
 import { API_METHODS, type MethodName } from './methods';
 import type { ErrorCode, Result } from './result';
 import type {
@@ -40,6 +41,8 @@ export const requestSchemas = {
       sources: z.array(importSource).min(1).max(1000),
       /** Override detection with a producer id (`casefile import --producer`). */
       producer: z.string().min(1).max(64).optional(),
+      /** A field mapping for an unknown producer (`casefile import --mapping`; docs/schema.md). */
+      mapping: mappingSchema.optional(),
       /** Client-chosen id so progress events and `import.cancel` can name this import. */
       importId: z
         .string()

@@ -37,7 +37,7 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
           }
           try {
             const report = await runImport(
-              { importId, files, ...(req.producer ? { producer: req.producer } : {}) },
+              { importId, files, ...(req.producer ? { producer: req.producer } : {}), ...(req.mapping ? { mapping: req.mapping } : {}) },
               { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
             );
             await c.db.run('CHECKPOINT');

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { ImportFileReport } from '../../../shared/contract/model';
+import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
 import { sha256File } from './fileHash';
@@ -25,6 +26,8 @@ export interface FileImportContext {
   quarantine: TableWriter;
   nextRowId: bigint;
   producerOverride?: string;
+  /** The user's field mapping for an unknown producer. */
+  mapping?: Mapping;
   toolVersion: string;
   signal: AbortSignal;
   onProgress(bytesDone: number, bytesTotal: number, records: number, quarantined: number): void;
@@ -91,11 +94,19 @@ export async function importFile(path: string, archiveId: string, ctx: FileImpor
   const pending: { record: RawRecord; parsed: Parsed }[] = [];
   let processor: RecordProcessor | undefined;
   let detection: Detection | undefined;
+  let suggested = false;
   const start = (): RecordProcessor => {
     const sample = pending.flatMap((p) => (p.parsed.ok ? [p.parsed.value] : []));
     const extra = parquetMeta ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv } : {};
     detection = detect(ctx, container, sample, extra);
-    const p = new RecordProcessor(ctx.ingest, detection.producer, archiveId, ctx.events, ctx.quarantine, ctx.nextRowId);
+    let mapping = ctx.mapping;
+    if (detection.producer === 'mapped' && !mapping) {
+      // No mapping given for an unknown producer: map with a suggestion so the records are
+      // searchable at once; the raw records are kept whole, and the report says so.
+      mapping = ctx.ingest.suggestMapping(sample);
+      suggested = true;
+    }
+    const p = new RecordProcessor(ctx.ingest, detection.producer, archiveId, ctx.events, ctx.quarantine, ctx.nextRowId, mapping);
     for (const { record, parsed } of pending) p.add(record, parsed);
     pending.length = 0;
     return p;
@@ -122,6 +133,7 @@ export async function importFile(path: string, archiveId: string, ctx: FileImpor
   }
   await ctx.events.flushInto(ctx.db);
   const notes = [...processor.counts.notes];
+  if (suggested) notes.push('unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)');
   if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
   if (container === 'parquet') notes.push('Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence');
   const containerLabel = compressed ? `${container}+gzip` : container;

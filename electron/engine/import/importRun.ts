@@ -5,6 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ImportReport } from '../../../shared/contract/model';
+import type { Mapping } from '../../../shared/ingest/mapping';
 import type { ImportProgress } from '../../../shared/contract/events';
 import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
@@ -18,6 +19,7 @@ export interface ImportRequest {
   /** Absolute paths on this machine (uploads are resolved to paths by the caller). */
   files: { path: string; displayName?: string }[];
   producer?: string;
+  mapping?: Mapping;
 }
 
 export interface ImportDeps {
@@ -54,6 +56,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           quarantine,
           nextRowId,
           ...(req.producer ? { producerOverride: req.producer } : {}),
+          ...(req.mapping ? { mapping: req.mapping } : {}),
           toolVersion: deps.toolVersion,
           signal: deps.signal,
           onProgress(bytesDone, bytesTotal, records, quarantined) {

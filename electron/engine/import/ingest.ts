@@ -1,4 +1,5 @@
 /** What the importer needs from the pure ingest logic (shared/ingest): columns, detection, mapping. */
+import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 
 export interface Detection {
@@ -22,5 +23,8 @@ export interface Ingest {
   }): Detection;
   /** Producer ids a user may name with `--producer`. */
   producers: readonly string[];
-  normalize(producer: string, record: JsonValue, entryIndex: number): NormalizeOutcome;
+  /** `mapping` is used for the `mapped` producer (a user's field mapping, or one suggested from the sample). */
+  normalize(producer: string, record: JsonValue, entryIndex: number, mapping?: Mapping): NormalizeOutcome;
+  /** A starting mapping for an unknown producer, guessed from field names and value shapes. */
+  suggestMapping(sample: JsonValue[]): Mapping;
 }

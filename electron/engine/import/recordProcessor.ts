@@ -4,6 +4,7 @@
  * with its line, offset and the reason (issue #3, bad input).
  */
 import { parseJson } from '../../../shared/json/parse';
+import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Ingest } from './ingest';
 import type { RawRecord } from './textRecords';
@@ -48,6 +49,7 @@ export class RecordProcessor {
     private readonly events: EventStaging,
     private readonly quarantine: TableWriter,
     private nextRowId: bigint,
+    private readonly mapping?: Mapping,
   ) {}
 
   get rowIdAfterLast(): bigint {
@@ -56,7 +58,7 @@ export class RecordProcessor {
 
   add(record: RawRecord, parsed: Parsed = parseRecord(record)): void {
     if (!parsed.ok) return this.reject(record, parsed.reason, parsed.field);
-    const outcome = this.ingest.normalize(this.producer, parsed.value, record.entryIndex);
+    const outcome = this.ingest.normalize(this.producer, parsed.value, record.entryIndex, this.mapping);
     if (!outcome.ok) return this.reject(record, outcome.reason, outcome.field);
     for (const note of outcome.notes ?? []) this.counts.notes.add(note);
     this.events.add(
