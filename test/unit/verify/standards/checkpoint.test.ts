@@ -155,8 +155,8 @@ describe('C2SP tlog-checkpoint', () => {
       reason: /does not verify/,
     });
     const sigLine = signLine(log, text);
-    const sigBytes = Buffer.from(sigLine.trim().split(' ')[2], 'base64');
-    sigBytes[10] ^= 0x01;
+    const sigBytes = Buffer.from(sigLine.trim().split(' ')[2] ?? '', 'base64');
+    sigBytes.writeUInt8(sigBytes.readUInt8(10) ^ 0x01, 10);
     const sigChanged = `${text}\n\u2014 ${log.name} ${b64(sigBytes)}\n`;
     expect(verifyCheckpoint(sigChanged, trusted(log.vkey))).toMatchObject({
       ok: false,
