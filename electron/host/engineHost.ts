@@ -107,6 +107,11 @@ export class EngineHost {
     }
   }
 
+  /** Kills the engine process at once (SIGKILL), as a crash would; the next call starts a fresh one. */
+  kill(): void {
+    this.child?.kill('SIGKILL');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const child = this.child;

@@ -2,8 +2,8 @@
  * Create and open case files. A case is one DuckDB file; a missing, locked or foreign file
  * answers a typed error naming the file rather than a DuckDB message.
  */
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/contract/result';
 import { Db } from './db';
 import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
@@ -71,11 +71,20 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
         file: path,
       });
     }
+    removeStaleStaging(path);
     return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
   } catch {
     db.close();
     return err('FOREIGN_FILE', `${path} is a DuckDB database but not a Casefile case (no casefile_meta marker)`, {
       file: path,
     });
+  }
+}
+
+/** An import killed mid-way leaves its staging file behind (its rows were never committed). */
+function removeStaleStaging(casePath: string): void {
+  const prefix = `${basename(casePath)}.staging-`;
+  for (const name of readdirSync(dirname(casePath))) {
+    if (name.startsWith(prefix) && name.endsWith('.ndjson')) rmSync(join(dirname(casePath), name), { force: true });
   }
 }

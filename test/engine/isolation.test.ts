@@ -1,0 +1,71 @@
+/**
+ * The engine runs in a child process: killing it mid-import (as a crash on a crafted archive
+ * would) must leave the case exactly as it was, and the next call must find a fresh engine
+ * with the case reopened (issue #3: atomicity kill test, isolation).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineEnv } from '../../electron/host/engineConfig';
+import { EngineHost } from '../../electron/host/engineHost';
+import type { ImportProgress } from '../../shared/contract/events';
+
+const dir = mkdtempSync(join(tmpdir(), 'casefile-isolation-'));
+// The bundle lives inside the project so Node resolves @duckdb/node-api from its node_modules.
+mkdirSync('dist', { recursive: true });
+const bundleDir = mkdtempSync(join('dist', 'test-engine-'));
+let host: EngineHost;
+
+beforeAll(async () => {
+  // Bundle the real engine entry exactly as the build does, so the test needs no prior build.
+  await build({ entryPoints: ['electron/host/engineProcess.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(bundleDir, 'engine.mjs'), external: ['@duckdb/node-api'], logLevel: 'error', banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" } });
+  host = new EngineHost({
+    entry: join(bundleDir, 'engine.mjs'),
+    env: engineEnv({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }),
+  });
+});
+afterAll(() => host.close());
+
+describe('engine process isolation', () => {
+  it('survives an engine crash mid-import with the case unchanged', async () => {
+    const casePath = join(dir, 'case.duckdb');
+    expect((await host.dispatch('case.create', { path: casePath })).ok).toBe(true);
+    const first = await host.dispatch('archive.import', { sources: [{ path: 'test/fixtures/gantz/audit.jsonl' }] });
+    expect(first.ok).toBe(true);
+
+    // A large archive, so the import is still running when the engine is killed.
+    const lines = readFileSync('test/fixtures/runtime-steps/steps/tnt_driftwood.jsonl', 'utf8');
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, lines.repeat(150));
+    const killed = new Promise<void>((resolve) => {
+      const stop = host.subscribe((e) => {
+        if (e.type === 'import.progress' && (e as ImportProgress).records > 0) {
+          stop();
+          host.kill();
+          resolve();
+        }
+      });
+    });
+    const pending = host.dispatch('archive.import', { sources: [{ path: big }] });
+    await killed;
+    const answer = await pending;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'ENGINE_UNAVAILABLE' } });
+    expect(host.crashes).toBe(1);
+
+    // A fresh engine reopens the case: only the first archive is there, nothing half-imported.
+    const archives = await host.dispatch('archive.list', {});
+    expect(archives.ok && (archives.value as unknown[]).length).toBe(1);
+    const page = await host.dispatch('events.page', { offset: 0, limit: 1 });
+    expect(page.ok && (page.value as { total: number }).total).toBe(300);
+    const quarantine = await host.dispatch('quarantine.page', { offset: 0, limit: 1 });
+    expect(quarantine.ok && (quarantine.value as { total: number }).total).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.includes('.staging-'))).toEqual([]);
+
+    // And the same archive imports completely afterwards.
+    const again = await host.dispatch('archive.import', { sources: [{ path: big }] });
+    expect(again.ok && (again.value as { files: { records: number }[] }).files[0]?.records).toBe(1183 * 150);
+    expect(existsSync(casePath)).toBe(true);
+  });
+});
