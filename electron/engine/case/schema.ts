@@ -21,10 +21,13 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
   { name: 'line', sqlType: 'BIGINT' },
   { name: 'byte_offset', sqlType: 'BIGINT' },
   { name: 'byte_length', sqlType: 'BIGINT' },
-  { name: 'raw', sqlType: 'BLOB NOT NULL' },
+  // The original record text, exactly: events only ever hold records that decoded as strict
+  // UTF-8 (anything else is quarantined with its bytes), so the text round-trips to the bytes.
   // VARCHAR, not JSON: Python archives hold bare NaN and lone-surrogate escapes that DuckDB's JSON
   // type rejects, and one such record must not abort an import. json_extract still works on it.
-  { name: 'record', sqlType: 'VARCHAR' },
+  { name: 'record', sqlType: 'VARCHAR NOT NULL' },
+  // The exact original bytes, derived rather than stored twice.
+  { name: 'raw', sqlType: 'BLOB GENERATED ALWAYS AS (encode(record)) VIRTUAL' },
 ];
 
 export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {

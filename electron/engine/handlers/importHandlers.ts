@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/contract/api';
 import type { ArchiveInfo, Container } from '../../../shared/contract/model';
 import { err, ok } from '../../../shared/contract/result';
 import { runImport } from '../import/importRun';
+import { trace } from '../trace';
 import type { EngineState } from '../state';
 
 function isAbort(thrown: unknown, signal: AbortSignal): boolean {
@@ -40,7 +41,9 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
               { importId, files, ...(req.producer ? { producer: req.producer } : {}), ...(req.mapping ? { mapping: req.mapping } : {}) },
               { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
             );
+            trace('import.committed');
             await c.db.run('CHECKPOINT');
+            trace('import.checkpointed');
             state.emit({ type: 'case.changed' });
             return ok(report);
           } catch (thrown) {

@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Db } from '../case/db';
+import { trace } from '../trace';
 
 export interface StagedColumn {
   name: string;
@@ -45,12 +46,13 @@ export class EventStaging {
    * exact `raw` bytes) and canonical cells in `canonical` order.
    */
   add(rowId: bigint, archiveId: string, entryIndex: number, line: number | null, byteOffset: number | null, byteLength: number, text: string, cells: readonly (string | null)[]): void {
-    let json = `{"row_id":"${rowId}","archive_id":${JSON.stringify(archiveId)},"entry_index":"${entryIndex}","line":${line === null ? 'null' : `"${line}"`},"byte_offset":${byteOffset === null ? 'null' : `"${byteOffset}"`},"byte_length":"${byteLength}","record":${JSON.stringify(text)}`;
+    // One native JSON.stringify per row; absent cells are left out (read as NULL).
+    const row: Record<string, string | number | null> = { r: String(rowId), a: archiveId, e: entryIndex, l: line, o: byteOffset, n: byteLength, t: text };
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
-      if (cell !== null && cell !== undefined) json += `,"c${i}":${JSON.stringify(cell)}`;
+      if (cell !== null && cell !== undefined) row[`c${i}`] = cell;
     }
-    json += '}\n';
+    const json = `${JSON.stringify(row)}\n`;
     this.parts.push(json);
     this.pendingBytes += json.length;
     this.rows += 1;
@@ -70,22 +72,22 @@ export class EventStaging {
     if (this.rows === 0) return;
     closeSync(this.fd);
     const columns = [
-      `row_id: 'VARCHAR'`, `archive_id: 'VARCHAR'`, `entry_index: 'VARCHAR'`, `line: 'VARCHAR'`,
-      `byte_offset: 'VARCHAR'`, `byte_length: 'VARCHAR'`, `record: 'VARCHAR'`,
+      `r: 'BIGINT'`, `a: 'VARCHAR'`, `e: 'BIGINT'`, `l: 'BIGINT'`, `o: 'BIGINT'`, `n: 'BIGINT'`, `t: 'VARCHAR'`,
       ...this.canonical.map((_, i) => `c${i}: 'VARCHAR'`),
     ].join(', ');
     const select = [
-      'CAST(row_id AS BIGINT)', 'archive_id', 'CAST(entry_index AS BIGINT)', 'CAST(line AS BIGINT)',
-      'CAST(byte_offset AS BIGINT)', 'CAST(byte_length AS BIGINT)', 'encode(record)', 'record',
+      'r', 'a', 'e', 'l', 'o', 'n', 't',
       ...this.canonical.map((c, i) => (baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`)),
     ].join(', ');
-    const target = ['row_id', 'archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'raw', 'record', ...this.canonical.map((c) => c.name)]
+    const target = ['row_id', 'archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'record', ...this.canonical.map((c) => c.name)]
       .map(quoteIdent)
       .join(', ');
+    trace('staging.insert.start', { rows: this.rows });
     await db.run(
       `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 1073741824)`,
       [this.path],
     );
+    trace('staging.insert.done', { rows: this.rows });
     this.fd = openSync(this.path, 'w');
     this.rows = 0;
   }

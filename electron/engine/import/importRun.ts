@@ -13,6 +13,7 @@ import { importFile } from './importFile';
 import type { Ingest } from './ingest';
 import { EventStaging } from './eventStaging';
 import { TableWriter } from './rowWriter';
+import { trace } from '../trace';
 
 export interface ImportRequest {
   importId?: string;
@@ -83,6 +84,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           toolVersion: deps.toolVersion,
         });
       }
+      trace('import.commit.start');
       return { importId, files, durationMs: Date.now() - started };
     } finally {
       events.dispose();
