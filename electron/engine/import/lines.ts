@@ -15,6 +15,8 @@ export interface LineRecord {
   bytes: Uint8Array;
   /** True for a last line with no terminating newline (a writer may have crashed mid-line). */
   unterminated: boolean;
+  /** Set when the reader already knows the record is broken (the rest of an unparseable document). */
+  problem?: { reason: string; field: string | null };
 }
 
 const LF = 0x0a;

@@ -19,6 +19,7 @@ export type Parsed =
 
 /** Decodes and parses one record; a torn last line says so in its reason. */
 export function parseRecord(record: RawRecord): Parsed {
+  if (record.problem) return { ok: false, text: null, reason: record.problem.reason, field: record.problem.field };
   let text: string;
   try {
     text = utf8.decode(record.bytes);

@@ -73,30 +73,42 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const starts = lineStarts(text);
   const parsed = parseJson(text, { allowNonFinite: true });
-  if (!parsed.ok) {
-    return { ok: false, message: `${parsed.error.message} at ${parsed.error.path || 'top level'}`, line: lineAt(starts, parsed.error.offset) };
-  }
-  const root = parsed.value;
-  let member: string | undefined;
   const header: Record<string, string> = {};
-  if (isJsonObject(root) && isJsonArray(root.entries)) {
-    member = 'entries';
-    for (const [k, v] of Object.entries(root)) if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
-  } else if (!isJsonArray(root)) {
-    const record: RawRecord = { entryIndex: 0, line: 1, byteOffset: bomBytes, bytes: bytes.subarray(bomBytes), unterminated: false };
-    return { ok: true, doc: { header, records: [record], container: '.' } };
+  let member: string | undefined;
+  if (parsed.ok) {
+    const root = parsed.value;
+    if (isJsonObject(root) && isJsonArray(root.entries)) {
+      member = 'entries';
+      for (const [k, v] of Object.entries(root)) if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
+    } else if (!isJsonArray(root)) {
+      const record: RawRecord = { entryIndex: 0, line: 1, byteOffset: bomBytes, bytes: bytes.subarray(bomBytes), unterminated: false };
+      return { ok: true, doc: { header, records: [record], container: '.' } };
+    }
+  } else {
+    // A broken document still yields every element before the break (nothing is lost: the
+    // rest is quarantined whole, with the parser's reason and line).
+    member = text.trimStart().startsWith('{') ? 'entries' : undefined;
   }
   const located = locateArrayElements(text, member);
-  if (!located.ok) return { ok: false, message: located.error.message, line: lineAt(starts, located.error.offset) };
-  // Byte offsets: UTF-8 length of the text before each span, computed incrementally.
+  if (!located.ok && located.spans.length === 0 && !parsed.ok) {
+    return { ok: false, message: `${parsed.error.message} at ${parsed.error.path || 'top level'}`, line: lineAt(starts, parsed.error.offset) };
+  }
   const encoder = new TextEncoder();
   let bytePos = bomBytes;
   let charPos = 0;
-  const records = located.spans.map((span, entryIndex) => {
-    bytePos += encoder.encode(text.slice(charPos, span.start)).length;
-    charPos = span.start;
-    const recordBytes = encoder.encode(text.slice(span.start, span.end));
-    return { entryIndex, line: lineAt(starts, span.start), byteOffset: bytePos, bytes: recordBytes, unterminated: false };
-  });
+  const toRecord = (start: number, end: number, entryIndex: number): RawRecord => {
+    // Byte offsets: UTF-8 length of the text before each span, computed incrementally.
+    bytePos += encoder.encode(text.slice(charPos, start)).length;
+    charPos = start;
+    return { entryIndex, line: lineAt(starts, start), byteOffset: bytePos, bytes: encoder.encode(text.slice(start, end)), unterminated: false };
+  };
+  const records = located.spans.map((span, i) => toRecord(span.start, span.end, i));
+  if (!located.ok) {
+    const from = located.spans.at(-1)?.end ?? 0;
+    const rest = toRecord(from, text.length, records.length);
+    const error = parsed.ok ? located.error : parsed.error;
+    rest.problem = { reason: `the document breaks here (line ${lineAt(starts, error.offset)}): ${error.message}; the remainder of the file is kept whole`, field: error.path || null };
+    records.push(rest);
+  }
   return { ok: true, doc: { header, records, container: member ?? '[]' } };
 }

@@ -1,0 +1,132 @@
+/**
+ * Every fixture family through the real engine into a real DuckDB file: record counts from the
+ * MANIFESTs, canonical columns, provenance, gzip, quarantine, duplicates and custody.
+ */
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCustody } from '../../electron/engine/case/custody';
+import type { ImportFileReport } from '../../shared/contract/model';
+import type { Result } from '../../shared/contract/result';
+import { createDispatcher } from '../../shared/rpc/dispatch';
+import { createEngine } from '../../electron/engine/engine';
+import { engineOptions } from '../../electron/host/engineConfig';
+import { Db } from '../../electron/engine/case/db';
+
+const F = 'test/fixtures';
+const dir = mkdtempSync(join(tmpdir(), 'casefile-families-'));
+const engine = createEngine(engineOptions({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }));
+const dispatch = createDispatcher(engine.handlers);
+const casePath = join(dir, 'families.duckdb');
+
+async function importFiles(paths: string[]): Promise<ImportFileReport[]> {
+  const r = (await dispatch('archive.import', { sources: paths.map((path) => ({ path })) })) as Result<{ files: ImportFileReport[] }>;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.files;
+}
+
+beforeAll(async () => {
+  expect((await dispatch('case.create', { path: casePath })).ok).toBe(true);
+});
+afterAll(() => engine.close());
+
+describe('import of every family', () => {
+  const cases: [string, string, string, number][] = [
+    [`${F}/agentmesh/scenario/audit_trail.jsonl`, 'agentmesh-sink', 'jsonl', 600],
+    [`${F}/agentmesh/scenario/export.json`, 'agentmesh-export', 'json', 600],
+    [`${F}/agentmesh/scenario/export.pydantic.json`, 'agentmesh-export', 'json', 600],
+    [`${F}/agentmesh/scenario/export.window.json`, 'agentmesh-export', 'json', 118],
+    [`${F}/agentmesh/scenario/cloudevents.json`, 'agentmesh-cloudevents', 'json', 600],
+    [`${F}/agentmesh/scenario/cloudevents.jsonl`, 'agentmesh-cloudevents', 'jsonl', 600],
+    [`${F}/agentmesh/scenario/export.parquet`, 'agentmesh-export', 'parquet', 600],
+    [`${F}/gantz/audit.jsonl`, 'gantz', 'jsonl', 300],
+    [`${F}/meshguard/audit/2024-03-14.jsonl`, 'meshguard', 'jsonl', 641],
+    [`${F}/meshguard/cloudevents/2024-03-15.jsonl`, 'meshguard-cloudevents', 'jsonl', 657],
+    [`${F}/meshguard/siem/2024-03-16.jsonl`, 'meshguard-siem', 'jsonl', 155],
+    [`${F}/meshguard/parquet/meshguard-audit.parquet`, 'meshguard', 'parquet', 1453],
+    [`${F}/runtime-steps/steps/tnt_bluefin.jsonl`, 'runtime-steps', 'jsonl', 956],
+    [`${F}/runtime-steps/cloudevents/tnt_ember.jsonl`, 'runtime-steps-cloudevents', 'jsonl', 294],
+    [`${F}/runtime-steps/parquet/steps.parquet`, 'runtime-steps', 'parquet', 3217],
+  ];
+  it.each(cases)('%s → %s (%s), %i records', async (path, producer, container, records) => {
+    const [report] = await importFiles([path]);
+    expect(report).toMatchObject({ producer, container, records, quarantined: 0 });
+    expect(report?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the original bytes and provenance of each JSONL record', async () => {
+    const lines = readFileSync(`${F}/runtime-steps/steps/tnt_bluefin.jsonl`, 'utf8').split('\n');
+    const firstHash = (JSON.parse(lines[0] ?? '{}') as { hash: string }).hash;
+    const page = await dispatch('events.page', { offset: 0, limit: 1, search: `"hash":"${firstHash}"` });
+    const table = page.ok ? (page.value as { rows: string[][]; columns: string[] }) : null;
+    expect(table?.rows).toHaveLength(1);
+    const id = table?.rows[0]?.[table.columns.indexOf('row_id')];
+    const detail = await dispatch('events.get', { rowId: String(id) });
+    expect(detail).toMatchObject({ ok: true, value: { raw: lines[0], line: 1, byteOffset: '0', entryIndex: 0 } });
+  });
+
+  it('reads gzip by content, with line numbers in the decompressed text', async () => {
+    const gz = join(dir, 'gantz-copy.bin');
+    const text = readFileSync(`${F}/gantz/audit.jsonl`, 'utf8').split('\n').slice(0, 10).join('\n');
+    writeFileSync(gz, gzipSync(Buffer.from(`${text}\n`)));
+    const [report] = await importFiles([gz]);
+    expect(report).toMatchObject({ producer: 'gantz', container: 'jsonl+gzip', records: 10, quarantined: 0 });
+  });
+
+  it('handles a BOM, CRLF endings and blank lines; quarantines a torn last line with its position', async () => {
+    const lines = readFileSync(`${F}/meshguard/audit/2024-03-16.jsonl`, 'utf8').split('\n').slice(0, 4);
+    const path = join(dir, 'crlf.jsonl');
+    writeFileSync(path, `\uFEFF${lines[0]}\r\n\r\n${lines[1]}\r\n${lines[2]}\r\n${(lines[3] ?? '').slice(0, 40)}`);
+    const [report] = await importFiles([path]);
+    expect(report).toMatchObject({ producer: 'meshguard', records: 3, quarantined: 1 });
+    const q = await dispatch('quarantine.page', { offset: 0, limit: 5, archiveId: report?.archiveId ?? '' });
+    const table = q.ok ? (q.value as { columns: string[]; rows: string[][] }) : null;
+    const row = table?.rows[0] ?? [];
+    expect(row[table?.columns.indexOf('line') ?? -1]).toBe('5');
+    expect(row[table?.columns.indexOf('reason') ?? -1]).toMatch(/torn last line/);
+  });
+
+  it('imports every element of a broken JSON document but the broken one, which is quarantined', async () => {
+    const [report] = await importFiles([`${F}/agentmesh/tampered/export.invalid-json.json`]);
+    // The element with the trailing comma (entries[205]) is the only record lost to quarantine.
+    expect(report).toMatchObject({ producer: 'agentmesh-export', records: 599, quarantined: 1 });
+    const q = await dispatch('quarantine.page', { offset: 0, limit: 5, archiveId: report?.archiveId ?? '' });
+    const table = q.ok ? (q.value as { columns: string[]; rows: string[][] }) : null;
+    expect(table?.rows[0]?.[table.columns.indexOf('reason')]).toMatch(/trailing comma/);
+  });
+
+  it('reports a duplicate by SHA-256, whatever its name', async () => {
+    const copy = join(dir, 'copy-of-gantz.jsonl');
+    writeFileSync(copy, readFileSync(`${F}/gantz/audit.jsonl`));
+    const [report] = await importFiles([copy]);
+    expect(report?.duplicateOf).toBe(`${F}/gantz/audit.jsonl`);
+    expect(report?.records).toBe(0);
+  });
+
+  it('names a file that is not an archive, and still imports the others of the same call', async () => {
+    const junk = join(dir, 'report.pdf');
+    writeFileSync(junk, '%PDF-1.7 not an archive');
+    const reports = await importFiles([junk, `${F}/runtime-steps/steps/tnt_copperleaf.jsonl`]);
+    expect(reports[0]?.error).toMatchObject({ code: 'NOT_AN_ARCHIVE', where: { file: junk } });
+    expect(reports[1]).toMatchObject({ producer: 'runtime-steps', records: 784 });
+  });
+
+  it('normalizes decisions and delegation into the canonical columns', async () => {
+    engine.close();
+    const db = await Db.open(casePath);
+    try {
+      const decisions = await db.objects(`SELECT DISTINCT decision FROM events WHERE decision IS NOT NULL ORDER BY 1`);
+      expect(decisions.map((d) => d.decision)).toEqual(['allow', 'approval_required', 'deny', 'stop']);
+      const depth = await db.scalar(`SELECT max(delegation_depth) FROM events WHERE producer = 'meshguard'`);
+      expect(Number(depth)).toBe(6);
+      const custody = await verifyCustody(db);
+      expect(custody.intact).toBe(true);
+      expect(custody.entries).toBeGreaterThan(15);
+    } finally {
+      db.close();
+    }
+    expect((await dispatch('case.open', { path: casePath })).ok).toBe(true);
+  });
+});
