@@ -1,0 +1,67 @@
+/**
+ * Compares a chain with a published anchor the way formats/meshguard.md §5 step 6 and
+ * formats/runtime-steps.md §6 step 4 say: fewer events on an otherwise clean chain is truncation;
+ * any other count difference is a count mismatch; the head is compared only when the counts agree.
+ */
+import type { ChainAnchor, Finding } from '../types';
+
+export interface ChainFacts {
+  /** Readable events in the chain (duplicates dropped). */
+  count: number;
+  /** Stored hash of the chain's last event, null when unknown. */
+  head: string | null;
+  /** True when nothing else was found in the chain (no hash, signature, link or parse finding). */
+  clean: boolean;
+}
+
+export function describeAnchor(anchor: ChainAnchor): string {
+  const parts = (['count', 'head', 'firstPrev', 'root'] as const).filter((k) => anchor[k] !== undefined);
+  return `anchor "${anchor.chain}" (${parts.join(', ')})`;
+}
+
+export function countAndHeadFindings(anchor: ChainAnchor, facts: ChainFacts, label: string): Finding[] {
+  const chain = anchor.chain;
+  if (anchor.count !== undefined && anchor.count !== facts.count) {
+    const truncation = facts.count < anchor.count && facts.clean;
+    const detail = truncation
+      ? `truncation_vs_anchor: ${label} holds ${facts.count} events and verifies, but the published anchor says ${anchor.count}: ${anchor.count - facts.count} events were cut from its end`
+      : `count_differs_from_anchor: ${label} holds ${facts.count} readable events, the published anchor says ${anchor.count}`;
+    return [
+      {
+        kind: 'anchor_count_mismatch',
+        chain,
+        detail,
+        expected: String(anchor.count),
+        actual: String(facts.count),
+      },
+    ];
+  }
+  if (anchor.head !== undefined && facts.head !== null && anchor.head !== facts.head) {
+    return [
+      {
+        kind: 'anchor_head_mismatch',
+        chain,
+        detail: `head_hash_differs_from_anchor: the last event of ${label} has another hash than the published head: the end of the chain was rewritten`,
+        expected: anchor.head,
+        actual: facts.head,
+      },
+    ];
+  }
+  return [];
+}
+
+function normalisePath(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+/** An anchor naming this file: the same path, or one path a trailing part of the other (`audit/2024-03-16.jsonl` vs an absolute path). */
+export function anchorForPath(anchors: readonly ChainAnchor[], path: string): ChainAnchor | undefined {
+  const p = normalisePath(path);
+  return (
+    anchors.find((a) => normalisePath(a.chain) === p) ??
+    anchors.find((a) => {
+      const c = normalisePath(a.chain);
+      return a.chain !== '*' && (p.endsWith(`/${c}`) || c.endsWith(`/${p}`));
+    })
+  );
+}
