@@ -21,6 +21,11 @@ export interface GenesisRule {
 
 type Position = { entryIndex: number; line?: number };
 
+/** Plain text for expected/actual: strings as they are, everything else described. */
+function plain(v: unknown): string {
+  return typeof v === 'string' ? v : show(v);
+}
+
 function show(v: unknown): string {
   return v === null
     ? 'null'
@@ -71,8 +76,8 @@ export class ChainLinker {
         ...where,
         field: this.fields.previous,
         detail: `the first record's ${this.fields.previous} is ${show(previousHash)}, not the genesis value ${show(this.genesis.value)}: records before it are missing`,
-        expected: show(this.genesis.value),
-        actual: show(previousHash),
+        expected: plain(this.genesis.value),
+        actual: plain(previousHash),
       };
     }
     if (before === undefined || !before.known) return null;
@@ -82,8 +87,8 @@ export class ChainLinker {
       ...where,
       field: this.fields.previous,
       detail: `${this.fields.previous} does not match the stored ${this.fields.own} of the preceding record (entry ${before.entryIndex}): a record was deleted, inserted or moved here`,
-      expected: show(before.hash),
-      actual: show(previousHash),
+      expected: plain(before.hash),
+      actual: plain(previousHash),
     };
   }
 

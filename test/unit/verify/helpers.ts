@@ -8,7 +8,8 @@ export function jsonlRecords(text: string): VerifyRecord[] {
   const records: VerifyRecord[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const raw = lines[i] ?? '';
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') continue;
     records.push({ entryIndex: records.length, line: i + 1, text: line });
   }
