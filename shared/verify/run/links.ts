@@ -1,0 +1,120 @@
+/**
+ * The hash links of a file's records (own hash, previous hash), so the diagnosis can tell a
+ * deletion (a previous hash no record holds) from an insertion (two records claim one
+ * predecessor) or a reordering (a previous hash held by a LATER record). Read-only and tolerant:
+ * an unreadable record simply has no links.
+ */
+import { parseJson } from '../../json/parse';
+import { isJsonArray, isJsonObject, type JsonValue } from '../../json/value';
+import type { VerifyRecord, VerifySource } from '../profile';
+
+/** A pair of dotted paths: the record's own hash and its link to the previous record. */
+export interface LinkFieldPair {
+  own: string;
+  previous: string;
+}
+
+/**
+ * Link fields of the known producers, tried in order per record; the first whose own hash is a
+ * string wins. Field names only: nothing here identifies a particular log.
+ */
+export const KNOWN_LINK_FIELDS: readonly LinkFieldPair[] = [
+  { own: 'content_hash', previous: 'previous_hash' }, // formats/agentmesh.md §5 (sink)
+  { own: 'entry_hash', previous: 'previous_hash' }, // formats/agentmesh.md §2-3 (export, Parquet)
+  { own: 'agentmeshentryhash', previous: 'agentmeshprevioushash' }, // formats/agentmesh.md §6 (CloudEvents)
+  { own: 'event_hash', previous: 'previous_hash' }, // formats/gantz.md "Event hash"
+  { own: 'integrity.hash', previous: 'integrity.prev' }, // formats/meshguard.md §4
+  { own: 'data.integrity.hash', previous: 'data.integrity.prev' }, // formats/meshguard.md §7
+  { own: 'hash', previous: 'prev' }, // formats/runtime-steps.md §5
+  { own: 'data.hash', previous: 'data.prev' }, // formats/runtime-steps.md §7
+];
+
+export interface LinkFacts {
+  /** The record (entry index) whose own hash is `hash`, if any. */
+  holderOf(hash: string): number | undefined;
+  /** The records whose previous hash is `hash`, in file order. */
+  claimantsOf(hash: string): readonly number[];
+  ownAt(entryIndex: number): string | undefined;
+  previousAt(entryIndex: number): string | undefined;
+}
+
+function at(value: JsonValue | undefined, path: string): JsonValue | undefined {
+  let cur = value;
+  for (const step of path.split('.')) {
+    if (!isJsonObject(cur) || !Object.hasOwn(cur, step)) return undefined;
+    cur = cur[step];
+  }
+  return cur;
+}
+
+class LinkTable implements LinkFacts {
+  private readonly own = new Map<number, string>();
+  private readonly previous = new Map<number, string>();
+  private readonly holders = new Map<string, number>();
+  private readonly claimants = new Map<string, number[]>();
+
+  add(entryIndex: number, value: JsonValue, pairs: readonly LinkFieldPair[]): void {
+    const pair = pairs.find((p) => typeof at(value, p.own) === 'string');
+    if (!pair) return;
+    const own = at(value, pair.own) as string;
+    this.own.set(entryIndex, own);
+    if (!this.holders.has(own)) this.holders.set(own, entryIndex);
+    const prev = at(value, pair.previous);
+    if (typeof prev === 'string') {
+      this.previous.set(entryIndex, prev);
+      const list = this.claimants.get(prev) ?? [];
+      list.push(entryIndex);
+      this.claimants.set(prev, list);
+    }
+  }
+
+  holderOf(hash: string): number | undefined {
+    return this.holders.get(hash);
+  }
+  claimantsOf(hash: string): readonly number[] {
+    return this.claimants.get(hash) ?? [];
+  }
+  ownAt(entryIndex: number): string | undefined {
+    return this.own.get(entryIndex);
+  }
+  previousAt(entryIndex: number): string | undefined {
+    return this.previous.get(entryIndex);
+  }
+}
+
+/** Records of a JSON document: the top-level array, or the `entries` array of an export. */
+function documentElements(text: string): JsonValue[] {
+  const parsed = parseJson(text, { allowNonFinite: true });
+  if (!parsed.ok) return [];
+  const root = parsed.value;
+  if (isJsonArray(root)) return root;
+  const entries = isJsonObject(root) && Object.hasOwn(root, 'entries') ? root.entries : undefined;
+  return isJsonArray(entries) ? entries : [];
+}
+
+/**
+ * Link facts for one source, or null when its records cannot be re-read (a one-shot iterator
+ * the profile already consumed). `pairs` defaults to the known producers' fields.
+ */
+export function buildLinkFacts(
+  source: VerifySource,
+  pairs: readonly LinkFieldPair[] = KNOWN_LINK_FIELDS,
+): LinkFacts | null {
+  const table = new LinkTable();
+  if (source.document !== undefined) {
+    documentElements(source.document).forEach((value, i) => table.add(i, value, pairs));
+    return table;
+  }
+  // Only an array can be read a second time; a generator was consumed by the profile.
+  const records: unknown = source.records;
+  if (!Array.isArray(records)) return null;
+  for (const record of records as readonly VerifyRecord[]) {
+    let value = record.value;
+    if (value === undefined && record.text !== undefined) {
+      const parsed = parseJson(record.text, { allowNonFinite: true });
+      value = parsed.ok ? parsed.value : undefined;
+    }
+    if (value !== undefined) table.add(record.entryIndex, value, pairs);
+  }
+  return table;
+}
