@@ -97,5 +97,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'max-lines': 'off' },
   },
+  {
+    // Vite, Vitest and Playwright read their configuration from a default export.
+    files: ['*.config.ts', 'test/e2e/playwright.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   prettier,
 );
