@@ -9,7 +9,8 @@ import { documentRecords, parseDocument, parseRecords, type RecordResult } from 
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import { CE_ENVELOPE_MEMBERS, cloudEventItem } from './cloudEvent';
 import { verifyMeshChain, type MeshItem } from './meshChain';
-import { buildOutcome, emptyOutcome, KEYLESS_NEEDS_ANCHOR } from './outcome';
+import { buildOutcome, emptyOutcome } from '../chain/outcome';
+import { KEYLESS_NEEDS, windowNeed } from './needs';
 
 /** Envelope members outside agentmeshentryhash (formats/agentmesh.md §8). */
 const ENVELOPE_UNCOVERED = ['traceid', 'sessionid'];
@@ -56,10 +57,10 @@ export function verifyAgentmeshCloudEvents(source: VerifySource, ctx: VerifyCont
     hash: 'agentmeshentryhash',
     previous: 'agentmeshprevioushash',
   });
-  const needsAnchorFor = [...KEYLESS_NEEDS_ANCHOR];
+  const needs = [...KEYLESS_NEEDS];
   if (chain.segment)
-    needsAnchorFor.push(
-      'the whole-log Merkle root (this is a window: its first agentmeshprevioushash is not "")',
+    needs.push(
+      windowNeed('the whole-log Merkle root (this is a window: its first agentmeshprevioushash is not "")'),
     );
   return buildOutcome(
     {
@@ -67,7 +68,7 @@ export function verifyAgentmeshCloudEvents(source: VerifySource, ctx: VerifyCont
       findings: chain.findings,
       facts: { count: chain.count, root: chain.root, head: chain.head, firstPrev: chain.firstPrev },
       uncoveredFields: [...top.fields(), ...data.fields()],
-      needsAnchorFor,
+      needs,
       anchorApplies: !chain.segment,
     },
     ctx,

@@ -10,7 +10,8 @@ import { ENTRY_UNCOVERED_FIELDS } from './entryHash';
 import { EXPORT_ENTRY_MEMBERS, exportEntryItem, exportNumberMode } from './exportEntry';
 import { exportHeaderFindings } from './exportHeader';
 import { verifyMeshChain } from './meshChain';
-import { buildOutcome, emptyOutcome, KEYLESS_NEEDS_ANCHOR } from './outcome';
+import { buildOutcome, emptyOutcome } from '../chain/outcome';
+import { KEYLESS_NEEDS, windowNeed } from './needs';
 
 /** The producer keeps only the newest 10,000 entries in an export (formats/agentmesh.md §6). */
 const EXPORT_LIMIT = 10_000;
@@ -35,14 +36,16 @@ export function verifyAgentmeshExport(source: VerifySource, ctx: VerifyContext):
     root: chain.root,
     segment: chain.segment,
   });
-  const needsAnchorFor = [...KEYLESS_NEEDS_ANCHOR];
+  const needs = [...KEYLESS_NEEDS];
   if (chain.segment) {
-    needsAnchorFor.push(
-      `the header merkle_root/chain_root (this is a window of a longer log: its first previous_hash is not "", and the header root covers the whole log${
-        chain.count === EXPORT_LIMIT
-          ? `; exactly ${EXPORT_LIMIT} entries suggests the producer's silent cut to the newest ${EXPORT_LIMIT}`
-          : ''
-      })`,
+    needs.push(
+      windowNeed(
+        `the header merkle_root/chain_root (this is a window of a longer log: its first previous_hash is not "", and the header root covers the whole log${
+          chain.count === EXPORT_LIMIT
+            ? `; exactly ${EXPORT_LIMIT} entries suggests the producer's silent cut to the newest ${EXPORT_LIMIT}`
+            : ''
+        })`,
+      ),
     );
   }
   return buildOutcome(
@@ -51,7 +54,7 @@ export function verifyAgentmeshExport(source: VerifySource, ctx: VerifyContext):
       findings: [...chain.findings, ...header],
       facts: { count: chain.count, root: chain.root, head: chain.head, firstPrev: chain.firstPrev },
       uncoveredFields: coverage.fields(),
-      needsAnchorFor,
+      needs,
       anchorApplies: !chain.segment,
     },
     ctx,

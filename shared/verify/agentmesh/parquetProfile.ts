@@ -9,7 +9,8 @@ import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profi
 import { ENTRY_UNCOVERED_FIELDS } from './entryHash';
 import { EXPORT_ENTRY_MEMBERS, exportEntryItem } from './exportEntry';
 import { verifyMeshChain, type MeshItem } from './meshChain';
-import { buildOutcome, emptyOutcome, KEYLESS_NEEDS_ANCHOR } from './outcome';
+import { buildOutcome, emptyOutcome } from '../chain/outcome';
+import { KEYLESS_NEEDS, windowNeed } from './needs';
 import { agentmeshRowToEntry } from './parquetRow';
 
 function* items(records: Iterable<RecordResult>, coverage: CoverageCollector): Generator<MeshItem> {
@@ -44,10 +45,10 @@ export function verifyAgentmeshParquet(source: VerifySource, ctx: VerifyContext)
     hash: 'entry_hash',
     previous: 'previous_hash',
   });
-  const needsAnchorFor = [...KEYLESS_NEEDS_ANCHOR];
+  const needs = [...KEYLESS_NEEDS];
   if (chain.segment)
-    needsAnchorFor.push(
-      'the whole-log Merkle root (these rows are a window: the first previous_hash is not "")',
+    needs.push(
+      windowNeed('the whole-log Merkle root (these rows are a window: the first previous_hash is not "")'),
     );
   return buildOutcome(
     {
@@ -55,7 +56,7 @@ export function verifyAgentmeshParquet(source: VerifySource, ctx: VerifyContext)
       findings: chain.findings,
       facts: { count: chain.count, root: chain.root, head: chain.head, firstPrev: chain.firstPrev },
       uncoveredFields: coverage.fields(),
-      needsAnchorFor,
+      needs,
       anchorApplies: !chain.segment,
     },
     ctx,

@@ -11,11 +11,10 @@ import { parseRecords } from '../chain/records';
 import { selectAnchor } from '../chain/anchorCheck';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { ChainAnchor, Finding } from '../types';
-import { buildOutcome, emptyOutcome } from './outcome';
+import { buildOutcome, emptyOutcome, TAIL_TRUNCATION } from '../chain/outcome';
+import { RECHAINED_UNKEYED_SINK, ROTATED_FILE_REMOVED } from './needs';
 import { rotationOrder, SINK_LINE_MEMBERS, SINK_UNCOVERED_FIELDS, sinkPayload } from './sinkPayload';
 import { SinkSignatureChecker } from './sinkSignature';
-
-const ROTATION_NOTE = 'removal of a whole rotated file (each rotated sink file restarts its chain at "")';
 
 function verifySinkFile(
   source: VerifySource,
@@ -83,9 +82,7 @@ function verifySinkFile(
     if (link) findings.push(link);
     head = typeof stored === 'string' ? stored : null;
   }
-  const needsAnchorFor = ['tail truncation', ROTATION_NOTE];
-  if (!keyed)
-    needsAnchorFor.push('an edit, insertion or deletion followed by re-chaining (no HMAC key was supplied)');
+  const needs = [TAIL_TRUNCATION, ROTATED_FILE_REMOVED, ...(keyed ? [] : [RECHAINED_UNKEYED_SINK])];
   // With an anchored firstPrev the linker already compared the first link; do not report it twice.
   const firstPrev = anchor?.firstPrev === undefined ? linker.firstPrevious : undefined;
   return buildOutcome(
@@ -99,7 +96,7 @@ function verifySinkFile(
         firstPrev: typeof firstPrev === 'string' || firstPrev === null ? firstPrev : undefined,
       },
       uncoveredFields: coverage.fields(),
-      needsAnchorFor,
+      needs,
       keysUsed: signatures.keysUsed,
       anchorApplies: true,
       acceptStar,

@@ -5,8 +5,8 @@
  * re-chained edit or a truncation.
  */
 import { isJsonObject } from '../../json/value';
-import { anchorFindings, describeAnchor, selectAnchor } from '../chain/anchorCheck';
 import { CoverageCollector } from '../chain/coverage';
+import { buildOutcome, emptyOutcome, TAIL_TRUNCATION, type AnchorNeed } from '../chain/outcome';
 import { ChainLinker } from '../chain/links';
 import { checkPythonHash, intKeyNotice } from '../chain/pythonHash';
 import { parseRecords } from '../chain/records';
@@ -14,10 +14,10 @@ import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profi
 import type { Finding } from '../types';
 import { GANTZ_LINE_MEMBERS, GANTZ_UNCOVERED_FIELDS, gantzHashInput } from './eventHash';
 
-const NEEDS_ANCHOR = [
-  'tail truncation',
-  'an edit, insertion or deletion followed by re-chaining (gantz has no key or signature)',
-];
+const RECHAINED: AnchorNeed = {
+  text: 'an edit, insertion or deletion followed by re-chaining (gantz has no key or signature)',
+  revealedBy: ['head'],
+};
 
 export function verifyGantzFile(source: VerifySource, ctx: VerifyContext): FileOutcome {
   const findings: Finding[] = [];
@@ -63,26 +63,19 @@ export function verifyGantzFile(source: VerifySource, ctx: VerifyContext): FileO
     if (link) findings.push(link);
     head = typeof stored === 'string' ? stored : null;
   }
-  const anchor = selectAnchor(ctx.anchors, source.path, () => true);
-  const anchorsUsed: string[] = [];
-  if (anchor) {
-    findings.push(...anchorFindings(anchor, { count, root: null, head, firstPrev: undefined }));
-    anchorsUsed.push(describeAnchor(anchor));
-  }
-  return {
-    path: source.path,
-    records: count,
-    findings,
-    merkleRoot: null,
-    head,
-    uncoveredFields: coverage.fields(),
-    needsAnchorFor: NEEDS_ANCHOR,
-    keysUsed: [],
-    anchorsUsed,
-    ...(source.records === undefined
-      ? { unverifiableReason: 'a gantz log is JSONL, but no records were supplied' }
-      : {}),
-  };
+  if (source.records === undefined)
+    return emptyOutcome(source.path, [], 'a gantz log is JSONL, but no records were supplied');
+  return buildOutcome(
+    {
+      path: source.path,
+      findings,
+      facts: { count, root: null, head, firstPrev: undefined },
+      uncoveredFields: coverage.fields(),
+      needs: [TAIL_TRUNCATION, RECHAINED],
+      anchorApplies: true,
+    },
+    ctx,
+  );
 }
 
 export const gantzProfile: Profile = {

@@ -71,7 +71,12 @@ describe('gantz profile', () => {
       'ip_address',
       'user_agent',
     ]);
-    expect(out.needsAnchorFor).toContain('tail truncation');
+    // The anchor's count and head reveal a cut tail and a re-chained edit; without it both stay open.
+    expect(out.needsAnchorFor).toEqual([]);
+    expect(run(`${G}/audit.jsonl`, []).needsAnchorFor).toEqual([
+      'tail truncation',
+      'an edit, insertion or deletion followed by re-chaining (gantz has no key or signature)',
+    ]);
   });
 
   it('the anchor converter keeps count and head, and returns the first event id beside them', () => {
