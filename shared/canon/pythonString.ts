@@ -1,7 +1,6 @@
 /** Python json string literals: ensure_ascii escaping per UTF-16 unit (formats/agentmesh.md §1). */
 
 const ASCII_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-const UNICODE_SAFE = /^[^"\\\x00-\x1f]*$/;
 
 const HEX = '0123456789abcdef';
 
@@ -24,6 +23,15 @@ function shortEscape(c: number): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** True when `s` holds `"`, `\\` or a unit below 0x20 (a loop: lint forbids control ranges in regexes). */
+function needsUnicodeEscaping(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return true;
+  }
+  return false;
 }
 
 function unicodeEscape(c: number): string {
@@ -50,7 +58,7 @@ export function pythonAsciiString(s: string): string {
 
 /** `ensure_ascii=False`: only `"`, `\` and units below 0x20 escaped; everything else literal. */
 export function pythonUnicodeString(s: string): string {
-  if (UNICODE_SAFE.test(s)) return '"' + s + '"';
+  if (!needsUnicodeEscaping(s)) return '"' + s + '"';
   let out = '"';
   let segment = 0;
   for (let i = 0; i < s.length; i++) {

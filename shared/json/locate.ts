@@ -12,26 +12,55 @@ export interface ArraySpan {
 export type LocateResult =
   { ok: true; spans: ArraySpan[] } | { ok: false; error: JsonSyntaxError; spans: ArraySpan[] };
 
-class LocateError {
-  constructor(
-    readonly message: string,
-    readonly offset: number,
-    readonly path: string,
-  ) {}
-}
+const QUOTE = 34;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
 
 function found(c: number): string {
   return Number.isNaN(c) ? 'end of input' : describeChar(c);
 }
 
+function endsScalar(c: number): boolean {
+  return (
+    Number.isNaN(c) ||
+    c === COMMA ||
+    c === CLOSE_BRACKET ||
+    c === CLOSE_BRACE ||
+    c === 32 ||
+    c === 10 ||
+    c === 13 ||
+    c === 9 ||
+    c === QUOTE ||
+    c === OPEN_BRACE ||
+    c === OPEN_BRACKET ||
+    c === COLON
+  );
+}
+
 /**
  * Skims structure only: brackets, strings and separators are checked, but scalars and the inside of
  * each element are not validated; parse each span with parseJson for that (it reports per element).
+ * Iterative, so nesting depth cannot exhaust the stack. Methods return false after recording `error`.
  */
 class Skimmer {
   pos = 0;
+  error: JsonSyntaxError = { message: '', offset: 0, path: '' };
+  readonly spans: ArraySpan[] = [];
 
   constructor(readonly text: string) {}
+
+  fail(message: string, offset: number, path: string): false {
+    this.error = { message, offset, path };
+    return false;
+  }
+
+  charHere(): number {
+    return this.text.charCodeAt(this.pos);
+  }
 
   skipWhitespace(): void {
     const t = this.text;
@@ -44,13 +73,14 @@ class Skimmer {
     this.pos = p;
   }
 
-  /** Moves past a string starting at `pos` (a quote); returns false when it never ends. */
-  skipString(): boolean {
+  /** Moves past the string whose opening quote is at `pos`: the next quote not escaped by an odd run of backslashes. */
+  skipString(path: string): boolean {
     const t = this.text;
-    let p = this.pos + 1;
+    const start = this.pos;
+    let p = start + 1;
     for (;;) {
       const q = t.indexOf('"', p);
-      if (q === -1) return false;
+      if (q === -1) return this.fail('unterminated string', start, path);
       let slashes = 0;
       while (t.charCodeAt(q - 1 - slashes) === 92) slashes++;
       p = q + 1;
@@ -60,153 +90,125 @@ class Skimmer {
     return true;
   }
 
-  /** Moves past one value (iteratively, so nesting depth cannot exhaust the stack). */
-  skipValue(path: string): void {
-    const t = this.text;
+  skipValue(path: string): boolean {
+    const c = this.charHere();
+    if (c === QUOTE) return this.skipString(path);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) return this.skipContainer(path);
     const start = this.pos;
-    const c = t.charCodeAt(start);
-    if (c === 34) {
-      if (!this.skipString()) throw new LocateError('unterminated string', start, path);
-      return;
-    }
-    if (c === 123 || c === 91) return this.skipContainer(path);
     let p = start;
-    for (;;) {
-      const d = t.charCodeAt(p);
-      if (Number.isNaN(d) || d === 44 || d === 93 || d === 125 || d === 32 || d === 10 || d === 13 || d === 9)
-        break;
-      if (d === 34 || d === 123 || d === 91 || d === 58) break;
-      p++;
-    }
+    while (!endsScalar(this.text.charCodeAt(p))) p++;
     if (p === start)
-      throw new LocateError(
+      return this.fail(
         Number.isNaN(c) ? 'unexpected end of input' : `unexpected character ${describeChar(c)}`,
         start,
         path,
       );
     this.pos = p;
+    return true;
   }
 
-  skipContainer(path: string): void {
+  skipContainer(path: string): boolean {
     const t = this.text;
     const closers: number[] = [];
-    let p = this.pos;
     for (;;) {
-      const c = t.charCodeAt(p);
-      if (Number.isNaN(c)) throw new LocateError('unexpected end of input', p, path);
-      if (c === 34) {
-        this.pos = p;
-        if (!this.skipString()) throw new LocateError('unterminated string', p, path);
-        p = this.pos;
+      const c = t.charCodeAt(this.pos);
+      if (Number.isNaN(c)) return this.fail('unexpected end of input', this.pos, path);
+      if (c === QUOTE) {
+        if (!this.skipString(path)) return false;
         continue;
       }
-      if (c === 123) closers.push(125);
-      else if (c === 91) closers.push(93);
-      else if (c === 125 || c === 93) {
-        if (closers.pop() !== c) throw new LocateError(`unexpected character ${describeChar(c)}`, p, path);
+      if (c === OPEN_BRACE) closers.push(CLOSE_BRACE);
+      else if (c === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (closers.pop() !== c) return this.fail(`unexpected character ${describeChar(c)}`, this.pos, path);
         if (closers.length === 0) {
-          this.pos = p + 1;
-          return;
+          this.pos++;
+          return true;
         }
       }
-      p++;
+      this.pos++;
     }
   }
 
-  /** The decoded member name of the string at `pos` (rarely escaped, so JSON.parse on the slice is enough). */
-  memberName(path: string): string {
+  /** The decoded member name at `pos` (rarely escaped, so JSON.parse of the slice is enough), or undefined. */
+  memberName(): string | undefined {
     const start = this.pos;
-    if (this.text.charCodeAt(start) !== 34) {
-      throw new LocateError(
-        `expected a member name in double quotes, found ${found(this.text.charCodeAt(start))}`,
-        start,
-        path,
-      );
+    const c = this.charHere();
+    if (c !== QUOTE) {
+      this.fail(`expected a member name in double quotes, found ${found(c)}`, start, '');
+      return undefined;
     }
-    if (!this.skipString()) throw new LocateError('unterminated string', start, path);
+    if (!this.skipString('')) return undefined;
     const raw = this.text.slice(start, this.pos);
     if (!raw.includes('\\')) return raw.slice(1, -1);
     try {
       return JSON.parse(raw) as string;
     } catch {
-      throw new LocateError('invalid member name', start, path);
+      this.fail('invalid member name', start, '');
+      return undefined;
     }
   }
 
-  /** Collects element spans of the array at `pos` into `spans`. */
-  arrayElements(path: string, spans: ArraySpan[]): void {
-    const t = this.text;
-    if (t.charCodeAt(this.pos) !== 91) {
-      throw new LocateError(`expected an array, found ${found(t.charCodeAt(this.pos))}`, this.pos, path);
-    }
+  /** Records the spans of the array at `pos`. */
+  arrayElements(path: string): boolean {
+    if (this.charHere() !== OPEN_BRACKET)
+      return this.fail(`expected an array, found ${found(this.charHere())}`, this.pos, path);
     this.pos++;
     this.skipWhitespace();
-    if (t.charCodeAt(this.pos) === 93) {
+    if (this.charHere() === CLOSE_BRACKET) {
       this.pos++;
-      return;
+      return true;
     }
     for (;;) {
       const start = this.pos;
-      this.skipValue(appendPathStep(path, spans.length));
-      spans.push({ start, end: this.pos });
+      if (!this.skipValue(appendPathStep(path, this.spans.length))) return false;
+      this.spans.push({ start, end: this.pos });
       this.skipWhitespace();
-      const c = t.charCodeAt(this.pos);
-      if (c === 93) {
-        this.pos++;
-        return;
-      }
-      if (c !== 44)
-        throw new LocateError(
-          `expected ',' or ']' after an array element, found ${found(c)}`,
-          this.pos,
-          path,
-        );
+      const c = this.charHere();
       this.pos++;
+      if (c === CLOSE_BRACKET) return true;
+      if (c !== COMMA)
+        return this.fail(`expected ',' or ']' after an array element, found ${found(c)}`, this.pos - 1, path);
       this.skipWhitespace();
-      if (t.charCodeAt(this.pos) === 93) throw new LocateError('trailing comma', this.pos, path);
+      if (this.charHere() === CLOSE_BRACKET) return this.fail('trailing comma', this.pos, path);
     }
   }
 
-  /** Walks the top-level object; spans of the (single) array member named `member`. */
-  memberElements(member: string, spans: ArraySpan[]): void {
-    const t = this.text;
-    if (t.charCodeAt(this.pos) !== 123)
-      throw new LocateError(`expected an object, found ${found(t.charCodeAt(this.pos))}`, this.pos, '');
+  /** Walks the top-level object and records the spans of the array under `member`. */
+  memberElements(member: string): boolean {
+    if (this.charHere() !== OPEN_BRACE)
+      return this.fail(`expected an object, found ${found(this.charHere())}`, this.pos, '');
     this.pos++;
     this.skipWhitespace();
     let seen = false;
-    if (t.charCodeAt(this.pos) === 125)
-      throw new LocateError(`no member ${JSON.stringify(member)} at top level`, this.pos, '');
-    for (;;) {
+    while (this.charHere() !== CLOSE_BRACE) {
       const nameAt = this.pos;
-      const name = this.memberName('');
+      const name = this.memberName();
+      if (name === undefined) return false;
       this.skipWhitespace();
-      if (t.charCodeAt(this.pos) !== 58)
-        throw new LocateError(
-          `expected ':' after member name, found ${found(t.charCodeAt(this.pos))}`,
-          this.pos,
-          '',
-        );
+      if (this.charHere() !== COLON)
+        return this.fail(`expected ':' after member name, found ${found(this.charHere())}`, this.pos, '');
       this.pos++;
       this.skipWhitespace();
       const path = appendPathStep('', name);
       if (name === member) {
         // Two arrays under one name would make "which elements?" ambiguous: refuse (I-JSON).
-        if (seen) throw new LocateError(`duplicate member name ${JSON.stringify(member)}`, nameAt, '');
+        if (seen) return this.fail(`duplicate member name ${JSON.stringify(member)}`, nameAt, '');
         seen = true;
-        this.arrayElements(path, spans);
-      } else this.skipValue(path);
+        if (!this.arrayElements(path)) return false;
+      } else if (!this.skipValue(path)) return false;
       this.skipWhitespace();
-      const c = t.charCodeAt(this.pos);
-      if (c === 125) break;
-      if (c !== 44)
-        throw new LocateError(`expected ',' or '}' after a member value, found ${found(c)}`, this.pos, '');
+      const c = this.charHere();
+      if (c === CLOSE_BRACE) break;
+      if (c !== COMMA)
+        return this.fail(`expected ',' or '}' after a member value, found ${found(c)}`, this.pos, '');
       this.pos++;
       this.skipWhitespace();
-      if (t.charCodeAt(this.pos) === 125) throw new LocateError('trailing comma', this.pos, '');
+      if (this.charHere() === CLOSE_BRACE) return this.fail('trailing comma', this.pos, '');
     }
+    if (!seen) return this.fail(`no member ${JSON.stringify(member)} at top level`, this.pos, '');
     this.pos++;
-    if (!seen) throw new LocateError(`no member ${JSON.stringify(member)} at top level`, this.pos - 1, '');
+    return true;
   }
 }
 
@@ -216,25 +218,17 @@ class Skimmer {
  */
 export function locateArrayElements(text: string, member?: string): LocateResult {
   const skimmer = new Skimmer(text);
-  const spans: ArraySpan[] = [];
-  try {
-    skimmer.skipWhitespace();
-    if (member === undefined) skimmer.arrayElements('', spans);
-    else skimmer.memberElements(member, spans);
+  skimmer.skipWhitespace();
+  let ok = member === undefined ? skimmer.arrayElements('') : skimmer.memberElements(member);
+  if (ok) {
     skimmer.skipWhitespace();
     if (skimmer.pos < text.length) {
-      const c = text.charCodeAt(skimmer.pos);
-      throw new LocateError(`unexpected character ${describeChar(c)} after the JSON value`, skimmer.pos, '');
+      ok = skimmer.fail(
+        `unexpected character ${describeChar(skimmer.charHere())} after the JSON value`,
+        skimmer.pos,
+        '',
+      );
     }
-    return { ok: true, spans };
-  } catch (err: unknown) {
-    if (err instanceof LocateError)
-      return { ok: false, error: { message: err.message, offset: err.offset, path: err.path }, spans };
-    const reason = err instanceof Error ? err.message : 'unknown failure';
-    return {
-      ok: false,
-      error: { message: `locate failure: ${reason}`, offset: skimmer.pos, path: '' },
-      spans,
-    };
   }
+  return ok ? { ok: true, spans: skimmer.spans } : { ok: false, error: skimmer.error, spans: skimmer.spans };
 }
