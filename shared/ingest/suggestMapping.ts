@@ -28,7 +28,7 @@ const HINTS: Partial<Record<MappableColumn, readonly string[]>> = {
   decision: ['decision', 'effect', 'verdict', 'policydecision', 'allowed'],
   outcome: ['outcome', 'result', 'status'],
   reason: ['reason', 'error', 'errormessage', 'message'],
-  severity: ['severity', 'level', 'loglevel', 'priority'],
+  severity: ['severity', 'level', 'loglevel'],
   policy_id: ['policyid', 'policy'],
   matched_rule: ['matchedrule', 'rulematched', 'rule', 'ruleid'],
   session_id: ['sessionid', 'session'],
@@ -39,6 +39,8 @@ const HINTS: Partial<Record<MappableColumn, readonly string[]>> = {
 
 interface PathStats {
   segments: PathSegment[];
+  /** Records holding the member at all (null included) and holding a non-null value. */
+  seen: number;
   present: number;
   strings: number;
   times: number;
@@ -69,12 +71,13 @@ function collect(value: JsonValue, segments: PathSegment[], stats: Map<string, P
     for (const key of Object.keys(value)) collect(value[key] ?? null, [...segments, { member: key }], stats);
     return;
   }
-  if (isJsonArray(value) || value === null || segments.length === 0) return;
+  if (isJsonArray(value) || segments.length === 0) return;
   const key = formatPath(segments);
   let s = stats.get(key);
   if (!s) {
     s = {
       segments,
+      seen: 0,
       present: 0,
       strings: 0,
       times: 0,
@@ -85,6 +88,8 @@ function collect(value: JsonValue, segments: PathSegment[], stats: Map<string, P
     };
     stats.set(key, s);
   }
+  s.seen++;
+  if (value === null) return;
   s.present++;
   if (typeof value === 'string') {
     s.strings++;
@@ -112,8 +117,9 @@ function bestPath(
     if (rank < 0) continue;
     const shape = shapeOf(column, s);
     if (shape === undefined) continue;
-    const coverage = total > 0 ? s.present / total : 0;
-    const score = (hints.length - rank) * 10 + coverage * 5 - s.segments.length * 3;
+    const coverage = total > 0 ? s.seen / total : 0;
+    // Nested members are mostly the producer's payload (`parameters.reason`): a level costs more than a hint rank.
+    const score = (hints.length - rank) * 10 + coverage * 5 - (s.segments.length - 1) * 15;
     const path = formatPath(s.segments);
     const spec: FieldSpec = shape.transform ? { path, transform: shape.transform } : path;
     if (!best || score > best.score) best = { score, spec };

@@ -27,6 +27,8 @@ export const TIME_NOTES = {
 } as const;
 
 const MICROS_PER_DAY = 86_400_000_000n;
+const FIRST_DAY = BigInt(daysFromCivil(1, 1, 1));
+const LAST_DAY = BigInt(daysFromCivil(9999, 12, 31));
 const UNIT_DIGITS: Record<EpochUnit, number> = { seconds: 6, millis: 3, micros: 0, nanos: -3 };
 const TEXT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})([Tt ])(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,12}))?(Z|z|[+-]\d{2}(?::?\d{2})?Z?)?$/;
@@ -133,9 +135,10 @@ function roundDivide(n: bigint, d: bigint): bigint {
 /** Microseconds since 1970-01-01T00:00:00Z → ISO text, or null outside the years 0001–9999. */
 function formatMicros(sinceEpoch: bigint): string | null {
   const dayCount = floorDiv(sinceEpoch, MICROS_PER_DAY);
+  // Range-check in BigInt: a hostile epoch (1e400) must not reach Number as Infinity/NaN.
+  if (dayCount < FIRST_DAY || dayCount > LAST_DAY) return null;
   const inDay = sinceEpoch - dayCount * MICROS_PER_DAY;
   const { year, month, day } = civilFromDays(Number(dayCount));
-  if (year < 1 || year > 9999) return null;
   const seconds = inDay / 1_000_000n;
   const micros = inDay % 1_000_000n;
   const hh = seconds / 3600n;
