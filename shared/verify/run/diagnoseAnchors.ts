@@ -14,18 +14,24 @@ const COUNT_EXPLAINED_BY: Record<'fewer' | 'more', readonly DiagnosisKind[]> = {
 
 /** "the file" for a log- or file-level anchor, "chain X" for a named one (a run). */
 function anchorScope(f: Finding): string {
-  return f.chain === undefined || f.chain === '*' || f.chain.includes('/') ? 'the file' : `chain ${f.chain}`;
+  return isFileLevel(chainOf(f)) ? 'the file' : `chain ${f.chain}`;
 }
 
 function count(text: string | undefined): number | undefined {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
+/** A whole-log (`*`) or per-file anchor (a path); anything else names one chain, such as a run. */
+function isFileLevel(chain: string): boolean {
+  return chain === '' || chain === '*' || /[./\\]/.test(chain);
+}
+
 /** Diagnoses made for the chain an anchor names; a log- or file-level anchor covers the whole file. */
 function scopeOf(pool: FindingPool, anchor: Finding): Diagnosis[] {
   const chain = chainOf(anchor);
   const recordLevel = pool.findings.some((f) => !f.kind.startsWith('anchor_') && chainOf(f) === chain);
-  return recordLevel ? pool.diagnoses.filter((d) => (d.chain ?? '') === chain) : [...pool.diagnoses];
+  if (recordLevel || !isFileLevel(chain)) return pool.diagnoses.filter((d) => (d.chain ?? '') === chain);
+  return [...pool.diagnoses];
 }
 
 /** Root, head and in-chain checkpoint differences of the same chain, which a count diagnosis explains. */
