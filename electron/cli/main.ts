@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { appPaths, packageRoot } from '../host/paths';
 import { importCommand } from './importCommand';
 import { serveCommand } from './serveCommand';
+import { verifyCommand } from './verifyCommand';
 import { TOOL_VERSION } from '../host/version';
 
 const USAGE = `casefile ${TOOL_VERSION}
@@ -35,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!casePath || files.length === 0) return usage('import needs a case file and at least one archive');
       return importCommand({ casePath, files, json: values.json, ...(values.producer ? { producer: values.producer } : {}), ...(values.mapping ? { mappingFile: values.mapping } : {}) });
     }
+    case 'verify':
+      return verifyCommand(rest);
     case '--version':
     case 'version':
       process.stdout.write(`${TOOL_VERSION}\n`);
@@ -48,6 +51,12 @@ export async function main(argv: string[]): Promise<number> {
       return usage(`unknown command ${command}`);
   }
 }
+
+// `casefile verify … | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,0 +1,109 @@
+/**
+ * `casefile verify <files...>`: offline verification exactly as each producer hashed and signed.
+ * Stable contract (docs/cli.md): exit 0 all intact, 1 any tampered, 2 could not verify; `--json`
+ * prints {"files":[FileReport…]}.
+ */
+import { parseArgs } from 'node:util';
+import { verdictExitCode } from '../../shared/verify/run/verdict';
+import type { FileReport, Finding } from '../../shared/verify/types';
+import { runVerify } from '../engine/verify/runVerify';
+import { loadAnchors, loadKeys } from '../engine/verify/verifyOptions';
+
+export const VERIFY_OPTIONS = {
+  producer: { type: 'string' },
+  profile: { type: 'string' },
+  'hmac-key': { type: 'string' },
+  'hmac-key-hex': { type: 'string' },
+  'hmac-key-file': { type: 'string' },
+  'public-key': { type: 'string', multiple: true },
+  keyring: { type: 'string' },
+  anchors: { type: 'string' },
+  'expect-count': { type: 'string' },
+  'expect-root': { type: 'string' },
+  'expect-head': { type: 'string' },
+  'expect-first-prev': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function where(f: Finding): string {
+  return [f.line !== undefined ? `line ${f.line}` : undefined, f.entryIndex !== undefined ? `entry ${f.entryIndex}` : undefined, f.field ? `field ${f.field}` : undefined].filter(Boolean).join(', ');
+}
+
+/** Consecutive findings of one kind and detail collapse to one line for people; --json keeps each. */
+function printFindings(findings: Finding[]): void {
+  for (let i = 0; i < findings.length; ) {
+    const f = findings[i] as Finding;
+    let j = i + 1;
+    while (j < findings.length && findings[j]?.kind === f.kind && findings[j]?.detail === f.detail) j++;
+    const last = findings[j - 1] as Finding;
+    const span = j - i > 1 ? ` (${where(f)} … ${where(last)}: ${j - i} records)` : where(f) ? ` (${where(f)})` : '';
+    process.stdout.write(`    ${f.kind}${span}: ${f.detail}\n`);
+    i = j;
+  }
+}
+
+function printHuman(reports: FileReport[]): void {
+  for (const r of reports) {
+    const mark = r.verdict === 'intact' ? '✓' : r.verdict === 'tampered' ? '✗' : '?';
+    process.stdout.write(`${mark} ${r.path}: ${r.verdict.toUpperCase()} (${r.producer}, ${r.records} records)${r.unverifiableReason ? ` — ${r.unverifiableReason}` : ''}\n`);
+    printFindings(r.findings);
+    for (const d of r.diagnosis) process.stdout.write(`    ⇒ ${d.what}: ${d.reasoning}\n`);
+    const against = [...(r.verifiedAgainst?.keys ?? []), ...(r.verifiedAgainst?.anchors ?? [])];
+    if (against.length > 0) process.stdout.write(`    verified against: ${against.join('; ')}\n`);
+    if (r.coverage.uncoveredFields.length > 0) process.stdout.write(`    not covered by any hash or signature: ${r.coverage.uncoveredFields.join(', ')}\n`);
+    if (r.coverage.needsAnchorFor.length > 0) process.stdout.write(`    only a published anchor could reveal: ${r.coverage.needsAnchorFor.join('; ')}\n`);
+  }
+}
+
+export async function verifyCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: VERIFY_OPTIONS });
+  } catch (thrown) {
+    process.stderr.write(`casefile verify: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    process.stderr.write('casefile verify: name at least one archive\n');
+    return 2;
+  }
+  const count = values['expect-count'];
+  if (count !== undefined && !/^\d+$/.test(count)) {
+    process.stderr.write(`casefile verify: --expect-count must be a whole number, got ${count}\n`);
+    return 2;
+  }
+  for (const flag of ['expect-root', 'expect-head'] as const) {
+    const v = values[flag];
+    if (v !== undefined && !/^[0-9a-fA-F]{64}$/.test(v)) {
+      process.stderr.write(`casefile verify: --${flag} must be 64 hex digits\n`);
+      return 2;
+    }
+  }
+  const keys = loadKeys({
+    ...(values['hmac-key'] !== undefined ? { hmacText: values['hmac-key'] } : {}),
+    ...(values['hmac-key-hex'] !== undefined ? { hmacHex: values['hmac-key-hex'] } : {}),
+    ...(values['hmac-key-file'] !== undefined ? { hmacFile: values['hmac-key-file'] } : {}),
+    ...(values['public-key'] ? { publicKeyFiles: values['public-key'] } : {}),
+    ...(values.keyring !== undefined ? { keyringFile: values.keyring } : {}),
+  });
+  if (!keys.ok) {
+    process.stderr.write(`casefile verify: ${keys.message}\n`);
+    return 2;
+  }
+  const anchors = loadAnchors({
+    ...(values.anchors !== undefined ? { anchorsFile: values.anchors } : {}),
+    ...(count !== undefined ? { expectCount: Number(count) } : {}),
+    ...(values['expect-root'] !== undefined ? { expectRoot: values['expect-root'] } : {}),
+    ...(values['expect-head'] !== undefined ? { expectHead: values['expect-head'] } : {}),
+    ...(values['expect-first-prev'] !== undefined ? { expectFirstPrev: values['expect-first-prev'] } : {}),
+  });
+  if (!anchors.ok) {
+    process.stderr.write(`casefile verify: ${anchors.message}\n`);
+    return 2;
+  }
+  const reports = await runVerify({ paths: positionals, keys: keys.value, anchors: anchors.value, ...(values.producer ? { producer: values.producer } : {}) });
+  if (values.json) process.stdout.write(`${JSON.stringify({ files: reports }, null, 2)}\n`);
+  else printHuman(reports);
+  return verdictExitCode(reports);
+}

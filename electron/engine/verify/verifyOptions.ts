@@ -1,0 +1,141 @@
+/**
+ * Turns what the user supplied (CLI flags, or the app's verify dialog) into keys and anchors for
+ * the profiles. Key material is decoded in memory only: never logged, stored or exported.
+ */
+import { readFileSync } from 'node:fs';
+import { parseJson } from '../../../shared/json/parse';
+import { z } from 'zod';
+import { agentmeshAnchorsFromPublished, isAgentmeshAnchorsFile } from '../../../shared/verify/agentmesh/anchorsFile';
+import { gantzAnchorsFromPublished, isGantzAnchorsFile } from '../../../shared/verify/gantz/anchorsFile';
+import { parseEd25519PublicKey } from '../../../shared/verify/keys/ed25519Key';
+import { keyFingerprint } from '../../../shared/verify/keys/fingerprint';
+import { parseHmacKey } from '../../../shared/verify/keys/hmacKey';
+import { parseKeyRing } from '../../../shared/verify/keys/keyRing';
+import { isMeshguardAnchors, meshguardAnchors } from '../../../shared/verify/meshguard/anchorsFile';
+import type { ResolvedKeys } from '../../../shared/verify/profile';
+import type { ChainAnchor } from '../../../shared/verify/types';
+import { nodeHash } from './nodeHash';
+
+export interface KeyInputs {
+  hmacText?: string;
+  hmacHex?: string;
+  hmacFile?: string;
+  publicKeyFiles?: string[];
+  keyringFile?: string;
+}
+
+export interface AnchorInputs {
+  anchorsFile?: string;
+  expectCount?: number;
+  expectRoot?: string;
+  expectHead?: string;
+  expectFirstPrev?: string;
+}
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function readText(path: string, what: string): Loaded<string> {
+  try {
+    return { ok: true, value: readFileSync(path, 'utf8') };
+  } catch (thrown) {
+    return { ok: false, message: `${what} ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
+}
+
+export function loadKeys(inputs: KeyInputs): Loaded<ResolvedKeys> {
+  const keys: ResolvedKeys = { hmac: [], ed25519: [], entries: [] };
+  const hmacGiven = [inputs.hmacText, inputs.hmacHex, inputs.hmacFile].filter((v) => v !== undefined);
+  if (hmacGiven.length > 1) return { ok: false, message: 'give one of --hmac-key, --hmac-key-hex, --hmac-key-file' };
+  if (hmacGiven.length === 1) {
+    let fileText: string | undefined;
+    if (inputs.hmacFile !== undefined) {
+      const t = readText(inputs.hmacFile, 'HMAC key file');
+      if (!t.ok) return t;
+      fileText = t.value;
+    }
+    const key = parseHmacKey({
+      ...(inputs.hmacText !== undefined ? { text: inputs.hmacText } : {}),
+      ...(inputs.hmacHex !== undefined ? { hex: inputs.hmacHex } : {}),
+      ...(fileText !== undefined ? { fileText } : {}),
+    });
+    if (!key.ok) return { ok: false, message: key.error };
+    keys.hmac.push({ id: `hmac:${keyFingerprint(key.value, nodeHash)}`, key: key.value });
+  }
+  for (const file of inputs.publicKeyFiles ?? []) {
+    const t = readText(file, 'public key file');
+    if (!t.ok) return t;
+    const key = parseEd25519PublicKey(t.value);
+    if (!key.ok) return { ok: false, message: `${file}: ${key.error}` };
+    keys.ed25519.push({ id: `ed25519:${keyFingerprint(key.value, nodeHash)}`, publicKey: key.value });
+  }
+  if (inputs.keyringFile) {
+    const t = readText(inputs.keyringFile, 'key ring');
+    if (!t.ok) return t;
+    const ring = parseKeyRing(t.value);
+    if (!ring.ok) return { ok: false, message: `${inputs.keyringFile}: ${ring.error}` };
+    keys.hmac.push(...ring.value.hmac);
+    keys.ed25519.push(...ring.value.ed25519);
+    keys.entries?.push(...(ring.value.entries ?? []));
+  }
+  return { ok: true, value: keys };
+}
+
+const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits');
+/** The issue's anchors format: {"chains":[{"chain","count"?,"root"?,"head"?,"firstPrev"?}]}. */
+const anchorsSchema = z.strictObject({
+  chains: z.array(
+    z.strictObject({ chain: z.string().min(1), count: z.number().int().min(0).optional(), root: hex64.optional(), head: hex64.optional(), firstPrev: z.string().optional() }),
+  ),
+});
+
+function genericAnchors(text: string, file: string): Loaded<ChainAnchor[]> | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof doc !== 'object' || doc === null || !('chains' in doc)) return null;
+  const checked = anchorsSchema.safeParse(doc);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { ok: false, message: `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid anchors'}` };
+  }
+  return { ok: true, value: checked.data.chains.map((c) => ({ ...c, ...(c.root ? { root: c.root.toLowerCase() } : {}), ...(c.head ? { head: c.head.toLowerCase() } : {}) })) };
+}
+
+/** The generic `{"chains":[…]}` form, or a producer's published anchors file as it is. */
+export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
+  const anchors: ChainAnchor[] = [];
+  if (inputs.anchorsFile) {
+    const t = readText(inputs.anchorsFile, 'anchors file');
+    if (!t.ok) return t;
+    const generic = genericAnchors(t.value, inputs.anchorsFile);
+    const parsed = parseJson(t.value);
+    if (!parsed.ok) return { ok: false, message: `${inputs.anchorsFile}: not JSON (${parsed.error.message})` };
+    const doc = parsed.value;
+    if (generic) {
+      if (!generic.ok) return generic;
+      anchors.push(...generic.value);
+    } else if (isAgentmeshAnchorsFile(doc)) {
+      const r = agentmeshAnchorsFromPublished(doc);
+      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.reason}` };
+      anchors.push(...r.anchors);
+    } else if (isGantzAnchorsFile(doc)) {
+      const r = gantzAnchorsFromPublished(doc);
+      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.reason}` };
+      anchors.push(...r.anchors);
+    } else if (isMeshguardAnchors(doc)) {
+      const r = meshguardAnchors(doc);
+      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.error}` };
+      anchors.push(...r.anchors);
+    } else return { ok: false, message: `${inputs.anchorsFile}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
+  }
+  const one: ChainAnchor = { chain: '*' };
+  if (inputs.expectCount !== undefined) one.count = inputs.expectCount;
+  if (inputs.expectRoot !== undefined) one.root = inputs.expectRoot.toLowerCase();
+  if (inputs.expectHead !== undefined) one.head = inputs.expectHead.toLowerCase();
+  if (inputs.expectFirstPrev !== undefined) one.firstPrev = inputs.expectFirstPrev.toLowerCase();
+  if (Object.keys(one).length > 1) anchors.push(one);
+  return { ok: true, value: anchors };
+}
