@@ -3,7 +3,7 @@
  * document) into parsed values with their positions, or a `parse_error` finding: a hostile or
  * torn record becomes a finding, never an exception (formats/README.md lesson 6).
  */
-import { columnOfOffset, lineOfOffset, locateArrayElements, parseJson } from '../../json/parse';
+import { columnOfOffset, LineIndex, lineOfOffset, locateArrayElements, parseJson } from '../../json/parse';
 import { isJsonObject, type JsonValue } from '../../json/value';
 import type { VerifyRecord } from '../profile';
 import type { Finding } from '../types';
@@ -92,7 +92,8 @@ export function parseDocument(text: string, member?: string): DocumentResult {
     return { ok: false, finding: { kind: 'parse_error', detail: what } };
   }
   const located = locateArrayElements(text, member);
-  const lines = located.ok ? located.spans.map((s) => lineOfOffset(text, s.start)) : [];
+  const index = new LineIndex(text);
+  const lines = located.ok ? located.spans.map((s) => index.line(s.start)) : [];
   return { ok: true, root, elements: array.map((value, i) => ({ value, line: lines[i] })) };
 }
 
