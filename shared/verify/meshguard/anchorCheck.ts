@@ -54,14 +54,25 @@ function normalisePath(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
-/** An anchor naming this file: the same path, or one path a trailing part of the other (`audit/2024-03-16.jsonl` vs an absolute path). */
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/**
+ * An anchor naming this file: the same path, else one path a trailing part of the other
+ * (`audit/2024-03-16.jsonl` vs an absolute path), else the only anchor with the same file name
+ * (a CloudEvents copy `cloudevents/2024-03-16.jsonl` holds the same events as that day's audit file, §7).
+ */
 export function anchorForPath(anchors: readonly ChainAnchor[], path: string): ChainAnchor | undefined {
   const p = normalisePath(path);
-  return (
-    anchors.find((a) => normalisePath(a.chain) === p) ??
-    anchors.find((a) => {
-      const c = normalisePath(a.chain);
-      return a.chain !== '*' && (p.endsWith(`/${c}`) || c.endsWith(`/${p}`));
-    })
-  );
+  const named = anchors.filter((a) => a.chain !== '*');
+  const exact = named.find((a) => normalisePath(a.chain) === p);
+  if (exact) return exact;
+  const suffix = named.find((a) => {
+    const c = normalisePath(a.chain);
+    return p.endsWith(`/${c}`) || c.endsWith(`/${p}`);
+  });
+  if (suffix) return suffix;
+  const sameName = named.filter((a) => baseName(normalisePath(a.chain)) === baseName(p));
+  return sameName.length === 1 ? sameName[0] : undefined;
 }

@@ -15,7 +15,17 @@ import type { Position } from './records';
 
 /** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over: the audit event, or why there is none. */
 export type PreparedItem =
-  | (Position & { ok: true; event: JsonValue; findings: Finding[] })
+  | (Position & {
+      ok: true;
+      event: JsonValue;
+      findings: Finding[];
+      /**
+       * Disagreements between a copy's wrapper and the event (CloudEvents envelope, §7). Reported
+       * when the event verifies; when its hash fails they are folded into that hash_mismatch,
+       * since the wrapper then only tells what the event said before the edit.
+       */
+      wrapperFindings?: Finding[];
+    })
   | (Position & { ok: false; finding: Finding });
 
 export interface PreparedFile {
@@ -52,9 +62,20 @@ function checkFile(file: PreparedFile, ctx: VerifyContext): FileState {
         : { entryIndex: item.entryIndex, line: item.line };
     if (!item.ok) return { ...at, ok: false, findings: [item.finding] };
     const checked = checkEvent(item.event, at, ctx.hash, keys);
-    return { ...checked, findings: [...item.findings, ...checked.findings] };
+    return {
+      ...checked,
+      findings: [...item.findings, ...withWrapper(checked.findings, item.wrapperFindings ?? [])],
+    };
   });
   return { file, checks, findings: [], needs: [], anchorsUsed: [] };
+}
+
+function withWrapper(findings: Finding[], wrapper: readonly Finding[]): Finding[] {
+  const edited = findings.find((f) => f.kind === 'hash_mismatch');
+  if (wrapper.length === 0) return findings;
+  if (edited === undefined) return [...findings, ...wrapper];
+  edited.detail += `; the copy's wrapper still disagrees with the edited event: ${wrapper.map((w) => w.detail).join('; ')}`;
+  return findings;
 }
 
 function expectedFirst(previous: FileState | undefined, anchor: ChainAnchor | undefined): ExpectedFirstPrev {
