@@ -3,8 +3,8 @@
  * block's shape, `alg`, the recomputed hash (§4.1) and the signature (§4.2). The chain link
  * (step 5) is checked by the caller, against the STORED hash, so one edit gives one finding.
  */
-import { jcs } from '../../canon/jcs';
-import { isJsonObject, type JsonValue } from '../../json/value';
+import { jcs, type JcsResult } from '../../canon/jcs';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
 import type { HashProvider } from '../profile';
 import type { Finding } from '../types';
 import { HEX64, type Position, withoutMembers } from './records';
@@ -37,6 +37,12 @@ function schemaError(at: Position, field: string, detail: string): UnusableEvent
   };
 }
 
+/** The hash input of §4.1 as text: JCS(B) || "\n" || prev, B = the event without `integrity`. */
+export function meshguardHashInput(event: JsonObject, prev: string): JcsResult {
+  const canonical = jcs(withoutMembers(event, ['integrity']));
+  return canonical.ok ? { ok: true, text: `${canonical.text}\n${prev}` } : canonical;
+}
+
 /** `keys` null = no key ring was given: signatures are not checked (the caller says so in the outcome). */
 export function checkEvent(
   value: JsonValue,
@@ -66,7 +72,7 @@ export function checkEvent(
       detail: `unsupported_alg${id}: alg is ${JSON.stringify(integrity.alg ?? null)}, only "sha256" is defined; the hash was not recomputed`,
     });
   } else {
-    const canonical = jcs(withoutMembers(value, ['integrity']));
+    const canonical = meshguardHashInput(value, prev);
     if (!canonical.ok) {
       checked.findings.push({
         kind: 'parse_error',
@@ -75,8 +81,7 @@ export function checkEvent(
         detail: `schema_error${id}: the event cannot be canonicalized (${canonical.reason}), so its hash cannot be recomputed`,
       });
     } else {
-      // §4.1: UTF-8(JCS(B)) || 0x0A || ASCII(prev)
-      const recomputed = hash.sha256Hex(`${canonical.text}\n${prev}`);
+      const recomputed = hash.sha256Hex(canonical.text);
       if (recomputed !== stored) {
         checked.findings.push({
           kind: 'hash_mismatch',
