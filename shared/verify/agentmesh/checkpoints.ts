@@ -8,6 +8,7 @@ import { isJsonObject, JsonNumber, type JsonValue } from '../../json/value';
 import type { HashProvider } from '../profile';
 import type { Finding } from '../types';
 import { MerkleAccumulator } from './merkle';
+import { positionOf } from '../chain/position';
 
 interface Pending {
   entryIndex: number;
@@ -98,8 +99,7 @@ export class ChainMerkleTracker {
   }
 
   private mismatch(p: Pending, why: string, actual?: string): Finding {
-    const where =
-      p.line === undefined ? { entryIndex: p.entryIndex } : { entryIndex: p.entryIndex, line: p.line };
+    const where = positionOf(p);
     return {
       kind: 'checkpoint_mismatch',
       ...where,

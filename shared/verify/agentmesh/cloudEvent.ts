@@ -8,6 +8,7 @@ import type { Finding } from '../types';
 import { buildEntryHashInput } from './entryHash';
 import { notAnObject } from './exportEntry';
 import type { MeshItem } from './meshChain';
+import { positionOf } from '../chain/position';
 
 const PREFIX = 'ai.agentmesh.';
 
@@ -111,7 +112,7 @@ function entryData(data: JsonObject): JsonObject {
 
 export function cloudEventItem(value: JsonValue, entryIndex: number, line?: number): MeshItem {
   if (!isJsonObject(value)) return notAnObject(entryIndex, line, 'the envelope');
-  const at = line === undefined ? { entryIndex } : { entryIndex, line };
+  const at = positionOf({ entryIndex, line });
   const data = isJsonObject(value.data) ? value.data : emptyObject();
   const time = value.time;
   const timestamp = typeof time === 'string' && time.endsWith('Z') ? time.slice(0, -1) : time;

@@ -7,6 +7,7 @@ import type { NumberMode } from '../chain/pythonHash';
 import type { UnreadableRecord } from '../chain/records';
 import { ENTRY_HASH_FIELDS, ENTRY_UNCOVERED_FIELDS, exportEntryHashInput } from './entryHash';
 import type { MeshItem } from './meshChain';
+import { positionOf } from '../chain/position';
 
 /** Every member `model_dump()` writes (formats/agentmesh.md §6): the 9 hashed, entry_hash, the 13 uncovered. */
 export const EXPORT_ENTRY_MEMBERS: ReadonlySet<string> = new Set<string>([
@@ -16,7 +17,7 @@ export const EXPORT_ENTRY_MEMBERS: ReadonlySet<string> = new Set<string>([
 ]);
 
 export function notAnObject(entryIndex: number, line: number | undefined, what: string): UnreadableRecord {
-  const at = line === undefined ? { entryIndex } : { entryIndex, line };
+  const at = positionOf({ entryIndex, line });
   return {
     ok: false,
     ...at,
@@ -28,8 +29,7 @@ export function exportEntryItem(value: JsonValue, entryIndex: number, line?: num
   if (!isJsonObject(value)) return notAnObject(entryIndex, line, 'the entry');
   return {
     ok: true,
-    entryIndex,
-    ...(line === undefined ? {} : { line }),
+    ...positionOf({ entryIndex, line }),
     candidates: [exportEntryHashInput(value)],
     storedHash: value.entry_hash,
     previousHash: Object.hasOwn(value, 'previous_hash') ? value.previous_hash : '',

@@ -11,6 +11,7 @@ import type { UnreadableRecord } from '../chain/records';
 import type { HashProvider } from '../profile';
 import type { Finding } from '../types';
 import { ChainMerkleTracker } from './checkpoints';
+import { positionOf } from '../chain/position';
 
 export interface MeshEntry {
   ok: true;
@@ -45,7 +46,7 @@ export interface MeshChainResult {
 }
 
 function position(e: { entryIndex: number; line?: number }): { entryIndex: number; line?: number } {
-  return e.line === undefined ? { entryIndex: e.entryIndex } : { entryIndex: e.entryIndex, line: e.line };
+  return positionOf(e);
 }
 
 function checkEntry(

@@ -12,6 +12,7 @@ import { verifyMeshChain, type MeshItem } from './meshChain';
 import { buildOutcome, emptyOutcome } from '../chain/outcome';
 import { KEYLESS_NEEDS, windowNeed } from './needs';
 import { agentmeshRowToEntry } from './parquetRow';
+import { positionOf } from '../chain/position';
 
 function* items(records: Iterable<RecordResult>, coverage: CoverageCollector): Generator<MeshItem> {
   for (const rec of records) {
@@ -21,10 +22,7 @@ function* items(records: Iterable<RecordResult>, coverage: CoverageCollector): G
     }
     const row = agentmeshRowToEntry(rec.value);
     if (!row.ok) {
-      const at =
-        rec.line === undefined
-          ? { entryIndex: rec.entryIndex }
-          : { entryIndex: rec.entryIndex, line: rec.line };
+      const at = positionOf(rec);
       yield {
         ok: false,
         ...at,

@@ -6,15 +6,16 @@
 import { isJsonObject } from '../../json/value';
 import { CoverageCollector } from '../chain/coverage';
 import { ChainLinker } from '../chain/links';
-import { checkPythonHash, intKeyNotice } from '../chain/pythonHash';
 import { parseRecords } from '../chain/records';
 import { selectAnchor } from '../chain/anchorCheck';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { ChainAnchor, Finding } from '../types';
 import { buildOutcome, emptyOutcome, TAIL_TRUNCATION } from '../chain/outcome';
 import { RECHAINED_UNKEYED_SINK, ROTATED_FILE_REMOVED } from './needs';
-import { rotationOrder, SINK_LINE_MEMBERS, SINK_UNCOVERED_FIELDS, sinkPayload } from './sinkPayload';
+import { sinkContentFindings, sinkSignatureFindings } from './sinkLine';
+import { rotationOrder, SINK_LINE_MEMBERS, SINK_UNCOVERED_FIELDS } from './sinkPayload';
 import { SinkSignatureChecker } from './sinkSignature';
+import { positionOf } from '../chain/position';
 
 function verifySinkFile(
   source: VerifySource,
@@ -36,10 +37,7 @@ function verifySinkFile(
   let head: string | null = null;
   for (const rec of parseRecords(source.records)) {
     count++;
-    const at =
-      rec.line === undefined
-        ? { entryIndex: rec.entryIndex }
-        : { entryIndex: rec.entryIndex, line: rec.line };
+    const at = positionOf(rec);
     if (!rec.ok || !isJsonObject(rec.value)) {
       findings.push(
         rec.ok ? { kind: 'parse_error', ...at, detail: 'the line is not a JSON object' } : rec.finding,
@@ -51,33 +49,8 @@ function verifySinkFile(
     const line = rec.value;
     coverage.add(line);
     const stored = line.content_hash;
-    const check = checkPythonHash(sinkPayload(line), stored, ctx.hash, 'token');
-    if (check.viaIntKeyOrder) findings.push(intKeyNotice(at, check, 'content_hash'));
-    if (!check.matches) {
-      findings.push({
-        kind: 'hash_mismatch',
-        ...at,
-        field: 'content_hash',
-        detail:
-          typeof stored === 'string'
-            ? 'the content_hash recomputed from the 14 covered fields differs from the stored one: a covered field was changed after the line was written'
-            : 'content_hash is missing or not a string',
-        ...(typeof stored === 'string' ? { expected: stored, actual: check.recomputed } : {}),
-      });
-    }
-    if (keyed) {
-      const sig = signatures.check(stored, line.signature, line.timestamp);
-      if (!sig.ok)
-        findings.push({ kind: 'signature_invalid', ...at, field: 'signature', detail: sig.reason });
-      else if (sig.outsideValidity) {
-        findings.push({
-          kind: 'signature_invalid',
-          ...at,
-          field: 'signature',
-          detail: `valid HMAC, but the entry is dated ${sig.outsideValidity}`,
-        });
-      }
-    }
+    findings.push(...sinkContentFindings(line, at, ctx.hash));
+    if (keyed) findings.push(...sinkSignatureFindings(line, at, signatures));
     const link = linker.link(at, line.previous_hash, stored);
     if (link) findings.push(link);
     head = typeof stored === 'string' ? stored : null;

@@ -4,6 +4,7 @@
  * deletion, insertion or swap shows as a break at every seam; checking goes on after a break.
  */
 import type { Finding } from '../types';
+import { positionOf } from './position';
 
 export interface LinkFields {
   /** Name of the previous-hash field, for findings. */
@@ -59,8 +60,7 @@ export class ChainLinker {
 
   /** Checks one readable record's link; returns a chain_break finding or null. */
   link(at: Position, previousHash: unknown, ownHash: unknown): Finding | null {
-    const where =
-      at.line === undefined ? { entryIndex: at.entryIndex } : { entryIndex: at.entryIndex, line: at.line };
+    const where = positionOf(at);
     const before = this.predecessor;
     this.predecessor = { known: true, hash: ownHash, entryIndex: at.entryIndex };
     if (!this.seen) {

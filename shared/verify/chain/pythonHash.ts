@@ -9,6 +9,7 @@ import { pythonDumps } from '../../canon/pythonJson';
 import { isJsonArray, isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
 import type { HashProvider } from '../profile';
 import type { Finding } from '../types';
+import { positionOf } from './position';
 
 /** `token`: copy each number as written (Python wrote it); `python-repr`: re-render floats (pydantic, DuckDB). */
 export type NumberMode = 'token' | 'python-repr';
@@ -88,7 +89,7 @@ export function intKeyNotice(
 ): Finding {
   return {
     kind: 'out_of_order',
-    ...(at.line === undefined ? { entryIndex: at.entryIndex } : { entryIndex: at.entryIndex, line: at.line }),
+    ...positionOf(at),
     field: check.intKeyPaths.join(', '),
     detail:
       `known producer defect, not tampering: ${check.intKeyPaths.join(', ')} had integer keys, which Python sorted numerically ` +

@@ -7,6 +7,7 @@ import { columnOfOffset, LineIndex, lineOfOffset, locateArrayElements, parseJson
 import { isJsonObject, type JsonValue } from '../../json/value';
 import type { VerifyRecord } from '../profile';
 import type { Finding } from '../types';
+import { positionOf } from './position';
 
 export interface ParsedRecord {
   ok: true;
@@ -28,7 +29,7 @@ export type RecordResult = ParsedRecord | UnreadableRecord;
 const PARSE_OPTIONS = { allowNonFinite: true, rejectDuplicateKeys: true };
 
 function at(entryIndex: number, line: number | undefined): { entryIndex: number; line?: number } {
-  return line === undefined ? { entryIndex } : { entryIndex, line };
+  return positionOf({ entryIndex, line });
 }
 
 /** Parses one record: its `value` if the reader rebuilt one (Parquet), else its text. */

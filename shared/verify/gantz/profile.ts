@@ -13,6 +13,7 @@ import { parseRecords } from '../chain/records';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { Finding } from '../types';
 import { GANTZ_LINE_MEMBERS, GANTZ_UNCOVERED_FIELDS, gantzHashInput } from './eventHash';
+import { positionOf } from '../chain/position';
 
 const RECHAINED: AnchorNeed = {
   text: 'an edit, insertion or deletion followed by re-chaining (gantz has no key or signature)',
@@ -30,10 +31,7 @@ export function verifyGantzFile(source: VerifySource, ctx: VerifyContext): FileO
   let head: string | null = null;
   for (const rec of parseRecords(source.records ?? [])) {
     count++;
-    const at =
-      rec.line === undefined
-        ? { entryIndex: rec.entryIndex }
-        : { entryIndex: rec.entryIndex, line: rec.line };
+    const at = positionOf(rec);
     if (!rec.ok || !isJsonObject(rec.value)) {
       findings.push(
         rec.ok ? { kind: 'parse_error', ...at, detail: 'the line is not a JSON object' } : rec.finding,
