@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { verdictExitCode } from '../../shared/verify/run/verdict';
 import type { FileReport, Finding } from '../../shared/verify/types';
 import { runVerify } from '../engine/verify/runVerify';
-import { loadAnchors, loadKeys } from '../engine/verify/verifyOptions';
+import { loadAnchors, loadKeys, readText, type Loaded } from '../engine/verify/verifyOptions';
 
 export const VERIFY_OPTIONS = {
   producer: { type: 'string' },
@@ -80,19 +80,35 @@ export async function verifyCommand(args: string[]): Promise<number> {
       return 2;
     }
   }
+  const files: Record<string, Loaded<string>> = {};
+  const read = (path: string | undefined, what: string): string | undefined => {
+    if (path === undefined) return undefined;
+    files[path] = readText(path, what);
+    const r = files[path];
+    return r?.ok ? r.value : undefined;
+  };
+  const hmacFileText = read(values['hmac-key-file'], 'HMAC key file');
+  const publicKeys = (values['public-key'] ?? []).map((label) => ({ label, text: read(label, 'public key file') ?? '' }));
+  const keyringText = read(values.keyring, 'key ring');
+  const anchorsText = read(values.anchors, 'anchors file');
+  const unreadable = Object.values(files).find((r) => !r.ok);
+  if (unreadable && !unreadable.ok) {
+    process.stderr.write(`casefile verify: ${unreadable.message}\n`);
+    return 2;
+  }
   const keys = loadKeys({
     ...(values['hmac-key'] !== undefined ? { hmacText: values['hmac-key'] } : {}),
     ...(values['hmac-key-hex'] !== undefined ? { hmacHex: values['hmac-key-hex'] } : {}),
-    ...(values['hmac-key-file'] !== undefined ? { hmacFile: values['hmac-key-file'] } : {}),
-    ...(values['public-key'] ? { publicKeyFiles: values['public-key'] } : {}),
-    ...(values.keyring !== undefined ? { keyringFile: values.keyring } : {}),
+    ...(hmacFileText !== undefined ? { hmacFileText } : {}),
+    publicKeys,
+    ...(keyringText !== undefined && values.keyring ? { keyring: { label: values.keyring, text: keyringText } } : {}),
   });
   if (!keys.ok) {
     process.stderr.write(`casefile verify: ${keys.message}\n`);
     return 2;
   }
   const anchors = loadAnchors({
-    ...(values.anchors !== undefined ? { anchorsFile: values.anchors } : {}),
+    ...(anchorsText !== undefined && values.anchors ? { anchors: { label: values.anchors, text: anchorsText } } : {}),
     ...(count !== undefined ? { expectCount: Number(count) } : {}),
     ...(values['expect-root'] !== undefined ? { expectRoot: values['expect-root'] } : {}),
     ...(values['expect-head'] !== undefined ? { expectHead: values['expect-head'] } : {}),

@@ -7,6 +7,7 @@ import type { ServerEvent } from '../../shared/contract/events';
 import { caseHandlers } from './handlers/caseHandlers';
 import { eventHandlers } from './handlers/eventHandlers';
 import { importHandlers } from './handlers/importHandlers';
+import { verifyHandlers } from './handlers/verifyHandlers';
 import { EngineState, type EngineOptions } from './state';
 
 export interface Engine {
@@ -21,6 +22,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...caseHandlers(state),
     ...importHandlers(state),
     ...eventHandlers(state),
+    ...verifyHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

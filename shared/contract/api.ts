@@ -11,10 +11,13 @@ import type { ErrorCode, Result } from './result';
 import type {
   AppInfo,
   ArchiveInfo,
+  ArchiveVerification,
   CaseInfo,
   EventDetail,
   ImportReport,
+  LocatedRecord,
   TablePage,
+  VerifyRunResult,
 } from './model';
 
 const casePath = z.string().min(1).max(4096);
@@ -62,6 +65,28 @@ export const requestSchemas = {
     .strict(),
   'events.get': z.object({ rowId }).strict(),
   'quarantine.page': z.object({ ...pageWindow, archiveId: z.string().max(64).optional() }).strict(),
+  /** Finds the event (or quarantined record) at an archive position, e.g. to open a finding's line. */
+  'events.locate': z.object({ archiveId: z.string().min(1).max(64), entryIndex: z.number().int().min(0) }).strict(),
+  'verify.run': z
+    .object({
+      /** Archives to verify; all of the case when absent. */
+      archiveIds: z.array(z.string().min(1).max(64)).max(10000).optional(),
+      /** Key material, in memory only: never written to the case, logs or exports. */
+      keys: z
+        .object({
+          hmacText: z.string().min(1).max(4096).optional(),
+          hmacHex: z.string().regex(/^[0-9a-fA-F\s]{2,8192}$/).optional(),
+          publicKeys: z.array(z.string().min(1).max(16384)).max(64).optional(),
+          keyring: z.string().min(2).max(1048576).optional(),
+        })
+        .strict()
+        .optional(),
+      /** Anchors JSON text: {"chains":[…]} or a producer's published anchors file. */
+      anchors: z.string().min(2).max(4194304).optional(),
+    })
+    .strict(),
+  /** The latest verification report of each archive (or of one). */
+  'verify.results': z.object({ archiveId: z.string().min(1).max(64).optional() }).strict(),
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -80,6 +105,9 @@ export interface Api {
   'events.page': { res: TablePage; err: 'NO_CASE' };
   'events.get': { res: EventDetail; err: 'NO_CASE' | 'NOT_FOUND' };
   'quarantine.page': { res: TablePage; err: 'NO_CASE' };
+  'events.locate': { res: LocatedRecord; err: 'NO_CASE' | 'NOT_FOUND' };
+  'verify.run': { res: VerifyRunResult; err: 'NO_CASE' | 'INVALID_REQUEST' };
+  'verify.results': { res: ArchiveVerification[]; err: 'NO_CASE' };
 }
 
 /** The runtime allowlist (methods.ts) must equal the schemas and `Api`: checked at compile time. */

@@ -14,6 +14,9 @@ export const API_METHODS = [
   'events.page',
   'events.get',
   'quarantine.page',
+  'events.locate',
+  'verify.run',
+  'verify.results',
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

@@ -2,6 +2,7 @@
  * Data that crosses the boundary. Every shape is JSON-safe: no Date, Map, BigInt or bytes;
  * 64-bit integers and hashes travel as strings, times as ISO 8601 text.
  */
+import type { FileReport } from '../verify/types';
 
 export interface AppInfo {
   version: string;
@@ -101,4 +102,25 @@ export interface QuarantineRow {
   reason: string;
   field: string | null;
   raw: string;
+}
+
+/** Where a record of an archive ended up: an event row, or a quarantined record. */
+export interface LocatedRecord {
+  rowId: string | null;
+  quarantined: QuarantineRow | null;
+}
+
+/** One archive's verification: the stable FileReport (docs/cli.md) plus where it lives in the case. */
+export interface ArchiveVerification {
+  archiveId: string;
+  runId: string;
+  verifiedAt: string;
+  /** `import` (self-consistency at import, no keys) or `user` (run on demand). */
+  trigger: 'import' | 'user';
+  report: FileReport;
+}
+
+export interface VerifyRunResult {
+  runId: string;
+  archives: ArchiveVerification[];
 }

@@ -120,6 +120,25 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(report.files[0]?.error?.message).toContain(junk);
     });
 
+    it('verifies on import and on demand, and opens the record behind a finding', async () => {
+      const tampered = 'test/fixtures/gantz/tampered/audit.edit-parameters.jsonl';
+      const imported = value(await call('archive.import', { sources: [{ path: tampered }] }));
+      const archiveId = imported.files[0]?.archiveId ?? '';
+      const atImport = value(await call('verify.results', { archiveId }));
+      expect(atImport[0]).toMatchObject({ archiveId, trigger: 'import', report: { verdict: 'tampered' } });
+      const finding = atImport[0]?.report.findings.find((f) => f.kind === 'hash_mismatch');
+      expect(finding?.line).toBeGreaterThan(0);
+      const located = value(await call('events.locate', { archiveId, entryIndex: finding?.entryIndex ?? -1 }));
+      const detail = value(await call('events.get', { rowId: located.rowId ?? '' }));
+      expect(detail.line).toBe(finding?.line);
+      const anchors = readFileSync('test/fixtures/gantz/anchors.json', 'utf8');
+      const run = value(await call('verify.run', { archiveIds: [archiveId], anchors }));
+      expect(run.archives[0]?.trigger).toBe('user');
+      expect(run.archives[0]?.report.verifiedAgainst?.anchors.length).toBeGreaterThan(0);
+      const bad = await client.call('verify.run', { anchors: '{"chains": [{"chain": 5}]}' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', where: { field: 'anchors' } } });
+    });
+
     it('closes the case', async () => {
       expect(value(await call('case.close', {}))).toEqual({ closed: true });
       expect(value(await call('app.info', {})).currentCase).toBeNull();

@@ -62,6 +62,32 @@ export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
   reason VARCHAR NOT NULL,
   field VARCHAR
 )`,
+    // Verification runs and their results, joinable with events on (archive_id, entry_index).
+    // Key material is never stored: only the fingerprints the reports name (issue #4).
+    `CREATE TABLE IF NOT EXISTS verify_runs (
+  run_id VARCHAR PRIMARY KEY,
+  started_at TIMESTAMPTZ NOT NULL,
+  trigger VARCHAR NOT NULL,
+  key_fingerprints JSON NOT NULL,
+  anchors JSON NOT NULL
+)`,
+    `CREATE TABLE IF NOT EXISTS verify_reports (
+  run_id VARCHAR NOT NULL,
+  archive_id VARCHAR NOT NULL,
+  verdict VARCHAR NOT NULL,
+  findings BIGINT NOT NULL,
+  report JSON NOT NULL
+)`,
+    `CREATE TABLE IF NOT EXISTS verify_findings (
+  run_id VARCHAR NOT NULL,
+  archive_id VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  entry_index BIGINT,
+  line BIGINT,
+  field VARCHAR,
+  chain VARCHAR,
+  detail VARCHAR NOT NULL
+)`,
     // The case audits itself: every action of the investigation, hash-chained (issue #3, custody).
     `CREATE TABLE IF NOT EXISTS custody_log (
   seq BIGINT PRIMARY KEY,

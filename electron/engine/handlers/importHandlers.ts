@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/contract/api';
 import type { ArchiveInfo, Container } from '../../../shared/contract/model';
 import { err, ok } from '../../../shared/contract/result';
 import { runImport } from '../import/importRun';
+import { verifyCase } from '../verify/verifyCase';
 import { trace } from '../trace';
 import type { EngineState } from '../state';
 
@@ -42,6 +43,11 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
               { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
             );
             trace('import.committed');
+            // Verification on import: self-consistency without keys or anchors, so the integrity
+            // panel has a verdict at once; the user re-verifies with keys and anchors.
+            const imported = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
+            if (imported.length > 0) await verifyCase(c.db, { archiveIds: imported, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
+            trace('import.verified');
             await c.db.run('CHECKPOINT');
             trace('import.checkpointed');
             state.emit({ type: 'case.changed' });

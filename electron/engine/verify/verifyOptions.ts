@@ -16,16 +16,21 @@ import type { ResolvedKeys } from '../../../shared/verify/profile';
 import type { ChainAnchor } from '../../../shared/verify/types';
 import { nodeHash } from './nodeHash';
 
+/** Key material as text (the CLI reads files first; the app passes what the user pasted). */
 export interface KeyInputs {
   hmacText?: string;
   hmacHex?: string;
-  hmacFile?: string;
-  publicKeyFiles?: string[];
-  keyringFile?: string;
+  /** The contents of a file holding hex. */
+  hmacFileText?: string;
+  /** Ed25519 public keys: hex, base64url, JWK or PEM text, each with a label for errors. */
+  publicKeys?: { label: string; text: string }[];
+  /** Key ring JSON text. */
+  keyring?: { label: string; text: string };
 }
 
 export interface AnchorInputs {
-  anchorsFile?: string;
+  /** Anchors JSON text: {"chains":[…]} or a producer's published anchors file. */
+  anchors?: { label: string; text: string };
   expectCount?: number;
   expectRoot?: string;
   expectHead?: string;
@@ -34,7 +39,7 @@ export interface AnchorInputs {
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function readText(path: string, what: string): Loaded<string> {
+export function readText(path: string, what: string): Loaded<string> {
   try {
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (thrown) {
@@ -44,35 +49,25 @@ function readText(path: string, what: string): Loaded<string> {
 
 export function loadKeys(inputs: KeyInputs): Loaded<ResolvedKeys> {
   const keys: ResolvedKeys = { hmac: [], ed25519: [], entries: [] };
-  const hmacGiven = [inputs.hmacText, inputs.hmacHex, inputs.hmacFile].filter((v) => v !== undefined);
-  if (hmacGiven.length > 1) return { ok: false, message: 'give one of --hmac-key, --hmac-key-hex, --hmac-key-file' };
+  const hmacGiven = [inputs.hmacText, inputs.hmacHex, inputs.hmacFileText].filter((v) => v !== undefined);
+  if (hmacGiven.length > 1) return { ok: false, message: 'give one HMAC key: as text, as hex, or as a file holding hex' };
   if (hmacGiven.length === 1) {
-    let fileText: string | undefined;
-    if (inputs.hmacFile !== undefined) {
-      const t = readText(inputs.hmacFile, 'HMAC key file');
-      if (!t.ok) return t;
-      fileText = t.value;
-    }
     const key = parseHmacKey({
       ...(inputs.hmacText !== undefined ? { text: inputs.hmacText } : {}),
       ...(inputs.hmacHex !== undefined ? { hex: inputs.hmacHex } : {}),
-      ...(fileText !== undefined ? { fileText } : {}),
+      ...(inputs.hmacFileText !== undefined ? { fileText: inputs.hmacFileText } : {}),
     });
     if (!key.ok) return { ok: false, message: key.error };
     keys.hmac.push({ id: `hmac:${keyFingerprint(key.value, nodeHash)}`, key: key.value });
   }
-  for (const file of inputs.publicKeyFiles ?? []) {
-    const t = readText(file, 'public key file');
-    if (!t.ok) return t;
-    const key = parseEd25519PublicKey(t.value);
-    if (!key.ok) return { ok: false, message: `${file}: ${key.error}` };
+  for (const { label, text } of inputs.publicKeys ?? []) {
+    const key = parseEd25519PublicKey(text);
+    if (!key.ok) return { ok: false, message: `${label}: ${key.error}` };
     keys.ed25519.push({ id: `ed25519:${keyFingerprint(key.value, nodeHash)}`, publicKey: key.value });
   }
-  if (inputs.keyringFile) {
-    const t = readText(inputs.keyringFile, 'key ring');
-    if (!t.ok) return t;
-    const ring = parseKeyRing(t.value);
-    if (!ring.ok) return { ok: false, message: `${inputs.keyringFile}: ${ring.error}` };
+  if (inputs.keyring) {
+    const ring = parseKeyRing(inputs.keyring.text);
+    if (!ring.ok) return { ok: false, message: `${inputs.keyring.label}: ${ring.error}` };
     keys.hmac.push(...ring.value.hmac);
     keys.ed25519.push(...ring.value.ed25519);
     keys.entries?.push(...(ring.value.entries ?? []));
@@ -107,29 +102,28 @@ function genericAnchors(text: string, file: string): Loaded<ChainAnchor[]> | nul
 /** The generic `{"chains":[…]}` form, or a producer's published anchors file as it is. */
 export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
   const anchors: ChainAnchor[] = [];
-  if (inputs.anchorsFile) {
-    const t = readText(inputs.anchorsFile, 'anchors file');
-    if (!t.ok) return t;
-    const generic = genericAnchors(t.value, inputs.anchorsFile);
-    const parsed = parseJson(t.value);
-    if (!parsed.ok) return { ok: false, message: `${inputs.anchorsFile}: not JSON (${parsed.error.message})` };
+  if (inputs.anchors) {
+    const { label, text } = inputs.anchors;
+    const generic = genericAnchors(text, label);
+    const parsed = parseJson(text);
+    if (!parsed.ok) return { ok: false, message: `${label}: not JSON (${parsed.error.message})` };
     const doc = parsed.value;
     if (generic) {
       if (!generic.ok) return generic;
       anchors.push(...generic.value);
     } else if (isAgentmeshAnchorsFile(doc)) {
       const r = agentmeshAnchorsFromPublished(doc);
-      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.reason}` };
+      if (!r.ok) return { ok: false, message: `${label}: ${r.reason}` };
       anchors.push(...r.anchors);
     } else if (isGantzAnchorsFile(doc)) {
       const r = gantzAnchorsFromPublished(doc);
-      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.reason}` };
+      if (!r.ok) return { ok: false, message: `${label}: ${r.reason}` };
       anchors.push(...r.anchors);
     } else if (isMeshguardAnchors(doc)) {
       const r = meshguardAnchors(doc);
-      if (!r.ok) return { ok: false, message: `${inputs.anchorsFile}: ${r.error}` };
+      if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
       anchors.push(...r.anchors);
-    } else return { ok: false, message: `${inputs.anchorsFile}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
+    } else return { ok: false, message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
   }
   const one: ChainAnchor = { chain: '*' };
   if (inputs.expectCount !== undefined) one.count = inputs.expectCount;

@@ -1,0 +1,53 @@
+/**
+ * Rebuilds an archive's VerifySource from the case itself, so verification needs nothing but
+ * the case file: every record is stored byte for byte (events.record) and every unreadable one
+ * in quarantine, with its line. A JSON document is re-read from its original file, and only
+ * when that file still has the SHA-256 recorded at import.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { parseJson } from '../../../shared/json/parse';
+import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile';
+import type { Db } from '../case/db';
+import { sha256File } from '../import/fileHash';
+
+export interface ArchiveRow {
+  archiveId: string;
+  path: string;
+  sha256: string;
+  producer: string;
+  container: 'jsonl' | 'json' | 'parquet';
+  compressed: boolean;
+}
+
+export type CaseSource = { ok: true; source: VerifySource } | { ok: false; reason: string };
+
+async function storedRecords(db: Db, archive: ArchiveRow): Promise<VerifyRecord[]> {
+  const rows = await db.objects(
+    `SELECT entry_index, line, record AS text FROM events WHERE archive_id = ?
+     UNION ALL
+     SELECT entry_index, line, CASE WHEN TRY(decode(raw)) IS NULL THEN NULL ELSE decode(raw) END AS text FROM quarantine WHERE archive_id = ?
+     ORDER BY entry_index`,
+    [archive.archiveId, archive.archiveId],
+  );
+  return rows.map((r) => {
+    const entryIndex = Number(r.entry_index);
+    const text = r.text === null ? '\uFFFD' : String(r.text);
+    if (archive.container === 'parquet') {
+      const parsed = parseJson(text, { allowNonFinite: true });
+      return parsed.ok ? { entryIndex, value: parsed.value } : { entryIndex, text };
+    }
+    return r.line === null ? { entryIndex, text } : { entryIndex, line: Number(r.line), text };
+  });
+}
+
+export async function caseSource(db: Db, archive: ArchiveRow): Promise<CaseSource> {
+  if (archive.container !== 'json') {
+    return { ok: true, source: { path: archive.path, container: archive.container, records: await storedRecords(db, archive) } };
+  }
+  if (!existsSync(archive.path)) return { ok: false, reason: `the original document ${archive.path} is no longer there (JSON documents are verified from the file)` };
+  if ((await sha256File(archive.path)) !== archive.sha256) return { ok: false, reason: `${archive.path} changed since it was imported (its SHA-256 differs from the one recorded)` };
+  const bytes = archive.compressed ? gunzipSync(await readFile(archive.path)) : await readFile(archive.path);
+  return { ok: true, source: { path: archive.path, container: 'json', document: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') } };
+}

@@ -1,0 +1,97 @@
+/**
+ * Verifies archives of the open case and records the results: one run row, one report per
+ * archive, one row per finding (joinable with events on archive_id and entry_index), and a
+ * custody entry naming the key fingerprints and anchors used — never the keys.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ArchiveVerification } from '../../../shared/contract/model';
+import type { ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
+import { profileById, profileIdFor } from '../../../shared/verify/registry';
+import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/verifyArchive';
+import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
+import { appendCustody } from '../case/custody';
+import type { Db } from '../case/db';
+import { caseSource, type ArchiveRow } from './caseSources';
+import { nodeHash } from './nodeHash';
+
+export interface VerifyCaseRequest {
+  archiveIds?: string[];
+  keys: ResolvedKeys;
+  anchors: ChainAnchor[];
+  trigger: 'import' | 'user';
+}
+
+async function archiveRows(db: Db, ids?: string[]): Promise<ArchiveRow[]> {
+  const rows = await db.objects(`SELECT archive_id, path, sha256, producer, container, compressed FROM archives ORDER BY imported_at, path`);
+  return rows
+    .map((r) => ({ archiveId: String(r.archive_id), path: String(r.path), sha256: String(r.sha256), producer: String(r.producer), container: String(r.container) as ArchiveRow['container'], compressed: Boolean(r.compressed) }))
+    .filter((a) => !ids || ids.includes(a.archiveId));
+}
+
+async function reportsFor(db: Db, archives: ArchiveRow[], req: VerifyCaseRequest): Promise<Map<string, FileReport>> {
+  const groups = new Map<string, { sources: VerifySource[]; archives: ArchiveRow[] }>();
+  const out = new Map<string, FileReport>();
+  for (const a of archives) {
+    const meta = { sha256ByPath: { [a.path]: a.sha256 }, producer: a.producer };
+    const source = await caseSource(db, a);
+    if (!source.ok) {
+      out.set(a.archiveId, unverifiableReports([a.path], meta, source.reason)[0] as FileReport);
+      continue;
+    }
+    const id = profileIdFor(a.producer, a.container);
+    const g = groups.get(id) ?? { sources: [], archives: [] };
+    g.sources.push(source.source);
+    g.archives.push(a);
+    groups.set(id, g);
+  }
+  for (const [id, g] of groups) {
+    const profile = profileById(id);
+    const meta = { sha256ByPath: Object.fromEntries(g.archives.map((a) => [a.path, a.sha256])), producer: g.archives[0]?.producer ?? id };
+    const reports = profile
+      ? verifyArchive(g.sources, profile, { hash: nodeHash, keys: req.keys, anchors: req.anchors }, meta)
+      : unverifiableReports(g.archives.map((a) => a.path), meta, `no verification profile for ${id}: map it with a user-defined profile`);
+    for (const r of reports) {
+      const a = g.archives.find((x) => x.path === r.path);
+      if (a) out.set(a.archiveId, r);
+    }
+  }
+  return out;
+}
+
+export async function verifyCase(db: Db, req: VerifyCaseRequest): Promise<{ runId: string; archives: ArchiveVerification[] }> {
+  const archives = await archiveRows(db, req.archiveIds);
+  const reports = await reportsFor(db, archives, req);
+  const runId = randomUUID();
+  const verifiedAt = new Date().toISOString();
+  const fingerprints = [...req.keys.hmac.map((k) => k.id), ...req.keys.ed25519.map((k) => k.id)];
+  await db.transaction(async () => {
+    await db.run(`INSERT INTO verify_runs VALUES (?, ?::TIMESTAMPTZ, ?, ?::JSON, ?::JSON)`, [runId, verifiedAt, req.trigger, JSON.stringify(fingerprints), JSON.stringify(req.anchors)]);
+    for (const [archiveId, r] of reports) {
+      await db.run(`INSERT INTO verify_reports VALUES (?, ?, ?, ?, ?::JSON)`, [runId, archiveId, r.verdict, r.findings.length, JSON.stringify(r)]);
+      for (const f of r.findings) {
+        await db.run(`INSERT INTO verify_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [runId, archiveId, f.kind, f.entryIndex ?? null, f.line ?? null, f.field ?? null, f.chain ?? null, f.detail]);
+      }
+    }
+    await appendCustody(db, 'verify.run', {
+      runId,
+      trigger: req.trigger,
+      keyFingerprints: fingerprints,
+      anchors: req.anchors.map((a) => a.chain),
+      verdicts: [...reports].map(([archiveId, r]) => ({ archiveId, sha256: r.sha256, verdict: r.verdict, findings: r.findings.length })),
+    });
+  });
+  return { runId, archives: [...reports].map(([archiveId, report]) => ({ archiveId, runId, verifiedAt, trigger: req.trigger, report })) };
+}
+
+/** The newest report of each archive. */
+export async function latestVerifications(db: Db, archiveId?: string): Promise<ArchiveVerification[]> {
+  const rows = await db.objects(
+    `SELECT r.archive_id, r.run_id, strftime(v.started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, v.trigger, r.report::VARCHAR AS report
+     FROM verify_reports r JOIN verify_runs v USING (run_id)
+     ${archiveId ? 'WHERE r.archive_id = ?' : ''}
+     QUALIFY row_number() OVER (PARTITION BY r.archive_id ORDER BY v.started_at DESC) = 1
+     ORDER BY r.archive_id`,
+    archiveId ? [archiveId] : [],
+  );
+  return rows.map((r) => ({ archiveId: String(r.archive_id), runId: String(r.run_id), verifiedAt: String(r.at), trigger: r.trigger === 'import' ? 'import' : 'user', report: JSON.parse(String(r.report)) as FileReport }));
+}
