@@ -31,7 +31,7 @@ describe('case files', () => {
     const again = await must(openCase(path));
     opened.push(again);
     const tables = await again.db.objects(`SELECT table_name FROM duckdb_tables() ORDER BY table_name`);
-    expect(tables.map((t) => t.table_name)).toEqual(['archives', 'casefile_meta', 'custody_log', 'events', 'quarantine']);
+    expect(tables.map((t) => t.table_name)).toEqual(['archives', 'casefile_meta', 'custody_log', 'events', 'quarantine', 'verify_findings', 'verify_reports', 'verify_runs']);
     expect(again.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
