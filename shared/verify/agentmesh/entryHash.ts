@@ -3,7 +3,7 @@
  * json.dumps(sort_keys=True). Timestamps must be `datetime.isoformat()` text, so the text each
  * serializer wrote is mapped back first (§1, §6).
  */
-import { emptyObject, isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
+import { emptyObject, type JsonObject, type JsonValue } from '../../json/value';
 
 /** The members of AuditEntry.compute_hash (formats/agentmesh.md §2). */
 export const ENTRY_HASH_FIELDS = [
@@ -78,14 +78,4 @@ export function exportEntryHashInput(entry: JsonObject): JsonObject {
       field === 'timestamp' ? isoformatFromExport(entry[field] ?? null) : (entry[field] ?? null);
   }
   return buildEntryHashInput(values);
-}
-
-/** Member names of an entry outside the hash: the uncovered list plus unknown extra keys. */
-export function uncoveredMembers(
-  entry: JsonValue,
-  known: ReadonlySet<string>,
-  uncovered: readonly string[],
-): string[] {
-  if (!isJsonObject(entry)) return [];
-  return Object.keys(entry).filter((k) => uncovered.includes(k) || !known.has(k));
 }
