@@ -6,6 +6,7 @@
 import { CANONICAL_COLUMNS } from './canonicalColumns';
 import type { Decision } from './decision';
 import type { ProducerId } from './producers';
+import { wellFormed } from './wellFormed';
 
 /**
  * One normalized record. Property names are the SQL column names. Text is copied as the producer
@@ -69,11 +70,15 @@ type Unlisted = Exclude<CanonicalColumnName, Listed>;
 const everyPropertyHasAColumn: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyPropertyHasAColumn;
 
-/** The event as cells in CANONICAL_COLUMNS order: text, bigints as decimal text, absent members as null. */
+/**
+ * The event as cells in CANONICAL_COLUMNS order: text, bigints as decimal text, absent members as
+ * null. A lone surrogate (legal in JSON, not representable in UTF-8 or a DuckDB VARCHAR) becomes
+ * U+FFFD in the cell; the `record` column keeps the producer's exact text.
+ */
 export function canonicalCells(event: CanonicalEvent): (string | null)[] {
   return CANONICAL_COLUMNS.map((column) => {
     const value = event[column.name];
     if (value === undefined) return null;
-    return typeof value === 'bigint' ? value.toString() : value;
+    return typeof value === 'bigint' ? value.toString() : wellFormed(value);
   });
 }

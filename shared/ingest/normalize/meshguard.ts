@@ -28,10 +28,10 @@ export function mapMeshguardCloudEvent(record: JsonValue, _ctx: MapContext): Map
   if (isFailure(data)) return data;
   const event = meshguardEvent(data);
   if (isFailure(event)) return event;
-  return success(
-    { ...event, producer: 'meshguard-cloudevents', source: env.source, subject: env.subject },
-    r.notes(),
-  );
+  event.producer = 'meshguard-cloudevents';
+  event.source = env.source;
+  event.subject = env.subject;
+  return success(event, r.notes());
 }
 
 function meshguardEvent(r: RecordReader): CanonicalEvent | MapFailure {

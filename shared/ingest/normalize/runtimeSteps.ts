@@ -26,10 +26,10 @@ export function mapRuntimeStepsCloudEvent(record: JsonValue, _ctx: MapContext): 
   if (isFailure(data)) return data;
   const event = runtimeStepsEvent(data);
   if (isFailure(event)) return event;
-  return success(
-    { ...event, producer: 'runtime-steps-cloudevents', source: env.source, subject: env.subject },
-    r.notes(),
-  );
+  event.producer = 'runtime-steps-cloudevents';
+  event.source = env.source;
+  event.subject = env.subject;
+  return success(event, r.notes());
 }
 
 function runtimeStepsEvent(r: RecordReader): CanonicalEvent | MapFailure {

@@ -35,8 +35,12 @@ export function isFailure(value: unknown): value is MapFailure {
 
 /** A successful result with undefined members dropped (absent = SQL NULL) and the reader's notes attached. */
 export function success(event: CanonicalEvent, notes: string[] | undefined): MapResult {
-  const clean = Object.fromEntries(
-    Object.entries(event).filter(([, v]) => v !== undefined),
-  ) as unknown as CanonicalEvent;
-  return notes ? { ok: true, event: clean, notes } : { ok: true, event: clean };
+  // A plain loop: Object.entries/fromEntries cost more than all the field reads of a record.
+  const clean: Record<string, unknown> = {};
+  for (const key of Object.keys(event)) {
+    const value = (event as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) clean[key] = value;
+  }
+  const done = clean as unknown as CanonicalEvent;
+  return notes ? { ok: true, event: done, notes } : { ok: true, event: done };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CANONICAL_COLUMNS, canonicalCells } from '../../../shared/ingest/canonicalEvent';
 import { detectFamily } from '../../../shared/ingest/detect';
 import { normalizeRecord } from '../../../shared/ingest/normalize';
 import { PRODUCER_IDS, type ProducerId } from '../../../shared/ingest/producers';
@@ -128,6 +129,21 @@ describe('hostile records give reasons, not crashes', () => {
     expect(
       detectFamily({ container: 'jsonl', sample: [parsed('{"__proto__":{"specversion":"1.0"}}')] }).producer,
     ).toBe('mapped');
+  });
+
+  it('replaces lone surrogates in SQL cells (not in the record) so DuckDB can store them', () => {
+    const text = JSON.stringify(records['agentmesh-export'])
+      .replace('"agent_did":"did:', '"agent_did":"\\ud83ddid:')
+      .replace('"delegation_chain":["did:', '"delegation_chain":["\\udc00did:');
+    const r = normalizeRecord('agentmesh-export', parsed(text), { entryIndex: 0 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event.agent_id?.charCodeAt(0)).toBe(0xd83d);
+    const cells = canonicalCells(r.event);
+    const agent = cells[CANONICAL_COLUMNS.findIndex((c) => c.name === 'agent_id')];
+    expect(agent?.startsWith('\uFFFDdid:')).toBe(true);
+    const path = cells[CANONICAL_COLUMNS.findIndex((c) => c.name === 'delegation_path')];
+    expect(JSON.parse(path ?? '[]')[0]).toMatch(/^\uFFFDdid:/);
   });
 
   it('survives arbitrary JSON in place of any member of any family (property test)', () => {
