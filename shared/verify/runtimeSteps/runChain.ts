@@ -1,0 +1,150 @@
+/**
+ * One run's chain (formats/runtime-steps.md §5.3, §6 step 3): exact re-deliveries are dropped as
+ * duplicates, then every `prev` must name the zero genesis or the stored hash of another event of
+ * the run; two events naming one `prev` are a fork; a run without genesis is reported; a complete
+ * chain gives the emission order, and a file order that differs from it is only a notice.
+ */
+import { ZERO_PREV } from '../meshguard/records';
+import { NOTICE_KINDS, type Finding } from '../types';
+import type { CheckedStep } from './stepCheck';
+
+export interface RunResult {
+  runId: string;
+  findings: Finding[];
+  /** Distinct events (duplicates dropped). */
+  count: number;
+  /** Hash of the last event in chain order when the chain is complete, else null. */
+  head: string | null;
+  complete: boolean;
+  /** Nothing but notices found in the run (its events' own findings included). */
+  clean: boolean;
+}
+
+function where(e: CheckedStep): string {
+  return e.line === undefined ? `row ${e.entryIndex}` : `line ${e.line}`;
+}
+
+function at(e: CheckedStep): { entryIndex: number; line?: number } {
+  return e.line === undefined ? { entryIndex: e.entryIndex } : { entryIndex: e.entryIndex, line: e.line };
+}
+
+function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): CheckedStep[] {
+  const seen = new Map<string, CheckedStep>();
+  const kept: CheckedStep[] = [];
+  for (const e of events) {
+    const first = seen.get(e.canonical);
+    if (first === undefined) {
+      seen.set(e.canonical, e);
+      kept.push(e);
+    } else {
+      findings.push({
+        kind: 'duplicate_record',
+        ...at(e),
+        chain: e.runId,
+        detail: `duplicate_event (${e.label}): an exact copy of ${where(first)} (a re-delivered line); dropped from the analysis, not a fork`,
+      });
+    }
+  }
+  return kept;
+}
+
+/** Follows the links from the genesis; the events in chain order, or null when some are not reached. */
+function chainOrder(
+  genesis: CheckedStep,
+  byPrev: Map<string, CheckedStep[]>,
+  total: number,
+): CheckedStep[] | null {
+  const order: CheckedStep[] = [genesis];
+  for (
+    let next = byPrev.get(genesis.hash)?.[0];
+    next !== undefined && order.length <= total;
+    next = byPrev.get(next.hash)?.[0]
+  )
+    order.push(next);
+  return order.length === total ? order : null;
+}
+
+/** `events`: the run's readable events in file order; `unreadable`: lines of the file that could not be read. */
+export function analyseRun(
+  runId: string,
+  events: readonly CheckedStep[],
+  unreadable: readonly number[],
+): RunResult {
+  const findings: Finding[] = [];
+  const kept = dropDuplicates(events, findings);
+  const hashes = new Set(kept.map((e) => e.hash));
+  const byPrev = new Map<string, CheckedStep[]>();
+  for (const e of kept) byPrev.set(e.prev, [...(byPrev.get(e.prev) ?? []), e]);
+  let broken = false;
+  for (const e of kept) {
+    if (e.prev === ZERO_PREV || hashes.has(e.prev)) continue;
+    broken = true;
+    const before = unreadable.filter((line) => e.line === undefined || line < e.line);
+    const hint =
+      before.length > 0
+        ? ` (its predecessor may be the unreadable ${before.length === 1 ? 'line' : 'lines'} ${before.join(', ')})`
+        : '';
+    findings.push({
+      kind: 'chain_break',
+      ...at(e),
+      chain: runId,
+      field: 'prev',
+      detail: `chain_break (${e.label}): prev names a hash no event of the run has: its predecessor is missing, unreadable or was changed${hint}`,
+      actual: e.prev,
+    });
+  }
+  let forked = false;
+  for (const [prev, siblings] of byPrev) {
+    if (siblings.length < 2) continue;
+    forked = true;
+    for (const e of siblings) {
+      const others = siblings
+        .filter((s) => s !== e)
+        .map(where)
+        .join(', ');
+      findings.push({
+        kind: 'chain_fork',
+        ...at(e),
+        chain: runId,
+        field: 'prev',
+        detail: `chain_fork (${e.label}): ${others} name${siblings.length > 2 ? '' : 's'} the same prev${prev === ZERO_PREV ? ' (the genesis)' : ''}: the chain forks, so one of them was inserted`,
+        actual: prev,
+      });
+    }
+  }
+  const geneses = byPrev.get(ZERO_PREV) ?? [];
+  if (geneses.length === 0 && kept.length > 0) {
+    findings.push({
+      kind: 'chain_break',
+      chain: runId,
+      detail: `missing_genesis: no event of run ${runId} has the zero prev: the run's first events are missing`,
+    });
+  }
+  const genesis = geneses[0];
+  let order: CheckedStep[] | null = null;
+  if (genesis !== undefined && geneses.length === 1 && !broken && !forked) {
+    order = chainOrder(genesis, byPrev, kept.length);
+    if (order === null)
+      findings.push({
+        kind: 'chain_break',
+        chain: runId,
+        detail: `some events of run ${runId} cannot be reached from its first event: their links form a loop`,
+      });
+  }
+  if (order !== null && order.some((e, i) => e !== kept[i])) {
+    findings.push({
+      kind: 'out_of_order',
+      chain: runId,
+      detail: `out_of_order: the file holds run ${runId} in another order than its chain; chain order is ${order.map(where).join(', ')}. Not tampering: the chain proves the emission order`,
+    });
+  }
+  const own = kept.flatMap((e) => e.findings);
+  return {
+    runId,
+    findings: [...own, ...findings],
+    count: kept.length,
+    head: order === null ? null : (order[order.length - 1]?.hash ?? null),
+    complete: order !== null,
+    clean: [...own, ...findings].every((f) => NOTICE_KINDS.has(f.kind) || f.kind === 'duplicate_record'),
+  };
+}
