@@ -75,9 +75,10 @@ export function normalizeEpoch(token: string, unit: EpochUnit): TimeResult {
   const m = NUMBER_PATTERN.exec(token.trim());
   if (!m) return { ok: false, reason: `not a finite decimal number: ${preview(token)}` };
   const [, sign = '', whole = '', fraction = '', exponent = '0'] = m;
-  if (exponent.replace(/^[+-]/, '').length > 4)
+  // No real epoch needs 40 digits or a 5-digit exponent; refusing early keeps hostile tokens cheap.
+  if (exponent.replace(/^[+-]/, '').length > 4 || whole.length + fraction.length > 40)
     return { ok: false, reason: `epoch value out of range: ${preview(token)}` };
-  // value = 0.digits-shifted; micros = mantissa × 10^(exp − fractionDigits + unitDigits)
+  // micros = (whole ‖ fraction digits) × 10^(exponent − fraction digits + digits of the unit below a microsecond)
   const mantissa = BigInt(whole + fraction);
   const shift = Number(exponent) - fraction.length + UNIT_DIGITS[unit];
   const magnitude =
