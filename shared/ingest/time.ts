@@ -78,7 +78,7 @@ export function normalizeEpoch(token: string, unit: EpochUnit): TimeResult {
   // No real epoch needs 40 digits or a 5-digit exponent; refusing early keeps hostile tokens cheap.
   if (exponent.replace(/^[+-]/, '').length > 4 || whole.length + fraction.length > 40)
     return { ok: false, reason: `epoch value out of range: ${preview(token)}` };
-  // micros = (whole ‖ fraction digits) × 10^(exponent − fraction digits + digits of the unit below a microsecond)
+  // micros = (whole ‖ fraction digits) × 10^(exponent − fraction digits + UNIT_DIGITS[unit]: 6 s, 3 ms, 0 µs, −3 ns)
   const mantissa = BigInt(whole + fraction);
   const shift = Number(exponent) - fraction.length + UNIT_DIGITS[unit];
   const magnitude =
