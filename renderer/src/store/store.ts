@@ -1,0 +1,20 @@
+/**
+ * The one renderer store, built from slices (style/anchors.md §3.1, zustand slices pattern).
+ * Actions live in ../actions as module functions that call the engine and then `setState`.
+ */
+import { create } from 'zustand';
+import { createCaseSlice, type CaseSlice } from './caseSlice';
+import { createEventsSlice, type EventsSlice } from './eventsSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
+import { createNoticesSlice, type NoticesSlice } from './noticesSlice';
+import { createQuarantineSlice, type QuarantineSlice } from './quarantineSlice';
+
+export type AppState = CaseSlice & EventsSlice & QuarantineSlice & ImportSlice & NoticesSlice;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createCaseSlice(...args),
+  ...createEventsSlice(...args),
+  ...createQuarantineSlice(...args),
+  ...createImportSlice(...args),
+  ...createNoticesSlice(...args),
+}));
