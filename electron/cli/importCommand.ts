@@ -59,7 +59,8 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       mapping = checked.mapping;
     }
     const result = await dispatch('archive.import', {
-      sources: args.files.map((f) => ({ path: resolve(f) })),
+      // The report names each file as the user gave it (docs/cli.md); the case keeps the full path.
+      sources: args.files.map((f) => ({ path: resolve(f), name: f })),
       ...(args.producer ? { producer: args.producer } : {}),
       ...(mapping ? { mapping } : {}),
     });

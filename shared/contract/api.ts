@@ -28,7 +28,8 @@ const pageWindow = {
 };
 
 export const importSource = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  /** A local file; `name` is how reports show it (the CLI passes the path as the user typed it). */
+  z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(4096).optional() }).strict(),
   /** A file uploaded to the serve bridge first (browser mode has no file paths). */
   z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/), name: z.string().min(1).max(512) }).strict(),
 ]);

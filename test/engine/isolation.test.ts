@@ -3,26 +3,21 @@
  * would) must leave the case exactly as it was, and the next call must find a fresh engine
  * with the case reopened (issue #3: atomicity kill test, isolation).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineEnv } from '../../electron/host/engineConfig';
 import { EngineHost } from '../../electron/host/engineHost';
 import type { ImportProgress } from '../../shared/contract/events';
+import { bundleEntry } from '../helpers/bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-isolation-'));
-// The bundle lives inside the project so Node resolves @duckdb/node-api from its node_modules.
-mkdirSync('dist', { recursive: true });
-const bundleDir = mkdtempSync(join('dist', 'test-engine-'));
 let host: EngineHost;
 
 beforeAll(async () => {
-  // Bundle the real engine entry exactly as the build does, so the test needs no prior build.
-  await build({ entryPoints: ['electron/host/engineProcess.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(bundleDir, 'engine.mjs'), external: ['@duckdb/node-api'], logLevel: 'error', banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" } });
   host = new EngineHost({
-    entry: join(bundleDir, 'engine.mjs'),
+    entry: await bundleEntry('engine'),
     env: engineEnv({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }),
   });
 });
@@ -38,7 +33,7 @@ describe('engine process isolation', () => {
     // A large archive, so the import is still running when the engine is killed.
     const lines = readFileSync('test/fixtures/runtime-steps/steps/tnt_driftwood.jsonl', 'utf8');
     const big = join(dir, 'big.jsonl');
-    writeFileSync(big, lines.repeat(150));
+    writeFileSync(big, lines.repeat(40));
     const killed = new Promise<void>((resolve) => {
       const stop = host.subscribe((e) => {
         if (e.type === 'import.progress' && (e as ImportProgress).records > 0) {
@@ -65,7 +60,7 @@ describe('engine process isolation', () => {
 
     // And the same archive imports completely afterwards.
     const again = await host.dispatch('archive.import', { sources: [{ path: big }] });
-    expect(again.ok && (again.value as { files: { records: number }[] }).files[0]?.records).toBe(1183 * 150);
+    expect(again.ok && (again.value as { files: { records: number }[] }).files[0]?.records).toBe(1183 * 40);
     expect(existsSync(casePath)).toBe(true);
   });
 });

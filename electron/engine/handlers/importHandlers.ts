@@ -27,7 +27,7 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
           for (const source of req.sources) {
             if ('path' in source) {
               if (!existsSync(source.path)) return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
-              files.push({ path: source.path });
+              files.push(source.name ? { path: source.path, displayName: source.name } : { path: source.path });
             } else {
               const path = state.options.resolveUpload?.(source.uploadId) ?? null;
               if (!path) return err('NOT_FOUND', `upload ${source.name} is no longer available; upload it again`, { file: source.name });

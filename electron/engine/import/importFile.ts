@@ -48,7 +48,8 @@ function detect(ctx: FileImportContext, container: 'jsonl' | 'json' | 'parquet',
   return ctx.ingest.detect({ container, sample, ...extra });
 }
 
-export async function importFile(path: string, archiveId: string, ctx: FileImportContext): Promise<FileImportResult> {
+/** `displayName` is what the user knows the file as (an upload's original name, a CLI argument). */
+export async function importFile(path: string, displayName: string, archiveId: string, ctx: FileImportContext): Promise<FileImportResult> {
   const info = await stat(path);
   const sha256 = await sha256File(path, ctx.signal);
   const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
@@ -140,7 +141,7 @@ export async function importFile(path: string, archiveId: string, ctx: FileImpor
   await ctx.db.run(
     `INSERT INTO archives VALUES (?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
     [
-      archiveId, path, path.split(/[\\/]/).pop() ?? path, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
+      archiveId, path, displayName.split(/[\\/]/).pop() ?? displayName, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
       det.producer, container, compressed, processor.counts.records, processor.counts.quarantined,
       JSON.stringify({ ...det, header }), JSON.stringify(notes),
     ],

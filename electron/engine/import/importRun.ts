@@ -50,7 +50,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       const files: ImportReport['files'] = [];
       let lastEmit = 0;
       for (const [fileIndex, file] of req.files.entries()) {
-        const result = await importFile(file.path, archiveIdFor(file.path, importId), {
+        const result = await importFile(file.path, file.displayName ?? file.path, archiveIdFor(file.path, importId), {
           db,
           ingest: deps.ingest,
           events,

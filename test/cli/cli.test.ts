@@ -1,0 +1,122 @@
+/**
+ * The CLI contract (docs/cli.md): flags, exit codes and --json shapes that other tools rely on,
+ * run as a real process over real archives.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FileReport } from '../../shared/verify/types';
+import { bundleEntry } from '../helpers/bundle';
+
+const F = 'test/fixtures';
+const AGENTMESH_KEY = 'dev-fixtures-agentmesh-hmac-2026-04-k7';
+let cli: string;
+const dir = mkdtempSync(join(tmpdir(), 'casefile-cli-'));
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function verifyJson(args: string[]): { code: number | null; files: FileReport[] } {
+  const r = run(['verify', ...args, '--json']);
+  return { code: r.code, files: (JSON.parse(r.stdout) as { files: FileReport[] }).files };
+}
+
+beforeAll(async () => {
+  cli = await bundleEntry('cli');
+});
+
+describe('casefile import --json', () => {
+  it('prints the stable report and exits 0', () => {
+    const r = run(['import', join(dir, 'a.duckdb'), `${F}/gantz/audit.jsonl`, `${F}/runtime-steps/steps/tnt_ember.jsonl`, '--json']);
+    expect(r.code).toBe(0);
+    const { files } = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
+    expect(files.map((f) => f.path)).toEqual([`${F}/gantz/audit.jsonl`, `${F}/runtime-steps/steps/tnt_ember.jsonl`]);
+    expect(files.map((f) => [f.producer, f.container, f.records, f.quarantined])).toEqual([
+      ['gantz', 'jsonl', 300, 0],
+      ['runtime-steps', 'jsonl', 294, 0],
+    ]);
+    for (const f of files) expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'sha256', 'producer', 'container', 'records', 'quarantined']));
+  });
+
+  it('reports duplicates and exits 0; exits 1 when nothing could be imported; 2 on usage errors', () => {
+    const again = run(['import', join(dir, 'a.duckdb'), `${F}/gantz/audit.jsonl`, '--json']);
+    expect(again.code).toBe(0);
+    const dup = (JSON.parse(again.stdout) as { files: { path: string; duplicateOf?: string }[] }).files[0];
+    expect(dup).toMatchObject({ path: `${F}/gantz/audit.jsonl`, duplicateOf: resolve(`${F}/gantz/audit.jsonl`) });
+    const junk = join(dir, 'junk.txt');
+    writeFileSync(junk, 'hello\n');
+    const nothing = run(['import', join(dir, 'b.duckdb'), junk, '--json']);
+    expect(nothing.code).toBe(1);
+    expect(run(['import', join(dir, 'c.duckdb')]).code).toBe(2);
+    expect(run(['import', join(dir, 'd.duckdb'), `${F}/gantz/audit.jsonl`, '--producer', 'nonsense']).code).toBe(2);
+  });
+
+  it('honours --producer and --mapping', () => {
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ name: 'gantz as unknown', version: 1, fields: { ts: { path: 'timestamp', transform: 'epoch-seconds' }, event_id: 'event_id', action: 'action', agent_id: 'agent_id' } }));
+    const r = run(['import', join(dir, 'm.duckdb'), `${F}/gantz/audit.jsonl`, '--producer', 'mapped', '--mapping', mapping, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: [{ producer: 'mapped', records: 300, quarantined: 0 }] });
+    const badMapping = join(dir, 'bad-mapping.json');
+    writeFileSync(badMapping, '{"name": 1}');
+    expect(run(['import', join(dir, 'm2.duckdb'), `${F}/gantz/audit.jsonl`, '--mapping', badMapping]).code).toBe(2);
+  });
+});
+
+describe('casefile verify', () => {
+  it('exits 0 with intact verdicts and the stable shape for intact archives', () => {
+    const r = verifyJson([`${F}/agentmesh/scenario/audit_trail.jsonl`, `${F}/agentmesh/scenario/export.json`, '--hmac-key', AGENTMESH_KEY, '--anchors', `${F}/agentmesh/scenario/anchors.json`]);
+    expect(r.code).toBe(0);
+    expect(r.files.map((f) => f.verdict)).toEqual(['intact', 'intact']);
+    for (const f of r.files) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'sha256', 'producer', 'records', 'verdict', 'coverage', 'findings', 'diagnosis', 'merkleRoot', 'head']));
+      expect(f.findings).toEqual([]);
+    }
+    expect(r.files[1]?.merkleRoot).toBe('78dc37e3b3ea89bfbbffbce0a39e3cc70502845653296b95ca7b06acf5e314b7');
+  });
+
+  it('exits 1 for a tampered archive, naming every finding with its line and a diagnosis', () => {
+    const r = verifyJson([`${F}/agentmesh/tampered/sink.edit-field.jsonl`, '--hmac-key', AGENTMESH_KEY]);
+    expect(r.code).toBe(1);
+    const [f] = r.files;
+    expect(f?.verdict).toBe('tampered');
+    expect(f?.findings.length).toBeGreaterThan(0);
+    expect(f?.findings.every((x) => typeof x.line === 'number' && typeof x.entryIndex === 'number')).toBe(true);
+    expect(f?.diagnosis.map((d) => d.what)).toContain('edit');
+  });
+
+  it('exits 2 when a signed archive cannot be checked for lack of a key, and says why', () => {
+    const r = verifyJson([`${F}/agentmesh/scenario/audit_trail.jsonl`]);
+    expect(r.code).toBe(2);
+    expect(r.files[0]?.verdict).toBe('unverifiable');
+    expect(r.files[0]?.unverifiableReason).toMatch(/key/i);
+  });
+
+  it('verifies daily files as one chain and still reports one entry per file', () => {
+    const r = verifyJson([`${F}/meshguard/audit/2024-03-16.jsonl`, `${F}/meshguard/audit/2024-03-14.jsonl`, `${F}/meshguard/audit/2024-03-15.jsonl`, '--keyring', `${F}/meshguard/keys/meshguard-keys.json`, '--anchors', `${F}/meshguard/anchors.json`]);
+    expect(r.code).toBe(0);
+    expect(r.files.map((f) => [f.path.split('/').pop(), f.verdict])).toEqual([
+      ['2024-03-16.jsonl', 'intact'],
+      ['2024-03-14.jsonl', 'intact'],
+      ['2024-03-15.jsonl', 'intact'],
+    ]);
+  });
+
+  it('takes the one-chain --expect-* shorthand and reports truncation against it', () => {
+    const r = verifyJson([`${F}/gantz/tampered/audit.truncated.jsonl`, '--expect-count', '300']);
+    expect(r.code).toBe(1);
+    expect(r.files[0]?.findings.map((f) => f.kind)).toContain('anchor_count_mismatch');
+    expect(r.files[0]?.diagnosis.map((d) => d.what)).toContain('truncation');
+  });
+
+  it('refuses malformed flags with exit 2', () => {
+    expect(run(['verify']).code).toBe(2);
+    expect(run(['verify', `${F}/gantz/audit.jsonl`, '--expect-root', 'xyz']).code).toBe(2);
+    expect(run(['verify', `${F}/gantz/audit.jsonl`, '--hmac-key', 'a', '--hmac-key-hex', '00']).code).toBe(2);
+    expect(run(['verify', `${F}/gantz/audit.jsonl`, '--anchors', join(dir, 'missing.json')]).code).toBe(2);
+  });
+});

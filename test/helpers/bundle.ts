@@ -1,0 +1,31 @@
+/**
+ * Bundles the real Node entry points (CLI, engine process) the way scripts/build-node.mjs does,
+ * so tests run the shipped code without needing `npm run build` first. The bundle sits inside
+ * the project (dist/) so Node resolves @duckdb/node-api from its node_modules.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const cache = new Map<string, string>();
+
+export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
+  const cached = cache.get(entry);
+  if (cached) return cached;
+  mkdirSync('dist', { recursive: true });
+  const dir = mkdtempSync(join('dist', `test-${entry}-`));
+  const outfile = join(dir, `${entry}.mjs`);
+  await build({
+    entryPoints: [entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    external: ['@duckdb/node-api', 'electron'],
+    define: { __CASEFILE_VERSION__: '"0.0.0-test"' },
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  cache.set(entry, outfile);
+  return outfile;
+}
