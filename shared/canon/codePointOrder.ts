@@ -39,15 +39,32 @@ function codePointAt(s: string, i: number): number {
   return c;
 }
 
-/** Object member names in Python `sort_keys` order. */
-export function keysInCodePointOrder(keys: string[]): string[] {
-  // The default sort is UTF-16 unit order, which equals code point order unless a name holds a unit ≥ U+D800.
-  keys.sort();
-  for (const key of keys) if (SURROGATE_OR_ABOVE.test(key)) return keys.sort(compareCodePoints);
+/** Below this many names an insertion sort with `<` beats Array#sort, whose default compare converts each pair. */
+const INSERTION_SORT_LIMIT = 24;
+
+/** Sorts `keys` in place by UTF-16 code units (JS `<` on strings compares exactly that). */
+function sortByUtf16Units(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_LIMIT) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
   return keys;
 }
 
-/** Object member names in JCS order: UTF-16 code units, exactly the default Array sort. */
+/** Object member names in Python `sort_keys` order (sorts `keys` in place). */
+export function keysInCodePointOrder(keys: string[]): string[] {
+  // UTF-16 unit order equals code point order unless a name holds a unit ≥ U+D800.
+  for (const key of keys) if (SURROGATE_OR_ABOVE.test(key)) return keys.sort(compareCodePoints);
+  return sortByUtf16Units(keys);
+}
+
+/** Object member names in JCS order: UTF-16 code units (sorts `keys` in place). */
 export function keysInUtf16Order(keys: string[]): string[] {
-  return keys.sort();
+  return sortByUtf16Units(keys);
 }

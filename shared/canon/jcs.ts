@@ -8,6 +8,9 @@ export type JcsResult = { ok: true; text: string } | { ok: false; reason: string
 /** A lone surrogate: a high one not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ANY_SURROGATE = /[\ud800-\udfff]/;
+/** Anything JCS escapes, or a surrogate: strings without one are written between quotes as they are. */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what JSON must escape
+const NEEDS_CARE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
 /** Walks the value; on the first refusal it records why and collects the path while unwinding. */
 class Canonicalizer {
@@ -69,6 +72,7 @@ class Canonicalizer {
 
   /** §3.4: JSON.stringify escapes exactly as JCS does once lone surrogates are refused. */
   string(s: string): string | undefined {
+    if (!NEEDS_CARE.test(s)) return '"' + s + '"';
     if (ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s)) return this.refuse('lone surrogate in string');
     return JSON.stringify(s);
   }
