@@ -9,6 +9,7 @@ import { parseJson } from '../../../shared/json/parse';
 import { isJsonArray, isJsonObject, type JsonValue } from '../../../shared/json/value';
 
 export const FIXTURES = 'test/fixtures';
+const CORPORA = ['agentmesh', 'gantz', 'meshguard', 'runtime-steps'];
 
 export interface LoadedArchive {
   /** Path relative to test/fixtures. */
@@ -35,7 +36,8 @@ export function archivePaths(): string[] {
         out.push(relative(FIXTURES, full));
     }
   };
-  walk(FIXTURES);
+  // Only the four producer corpora: other folders under test/fixtures hold other teams' inputs.
+  for (const corpus of CORPORA) walk(join(FIXTURES, corpus));
   return out;
 }
 
