@@ -7,6 +7,7 @@ import { appPaths, packageRoot } from '../host/paths';
 import { importCommand } from './importCommand';
 import { serveCommand } from './serveCommand';
 import { verifyCommand } from './verifyCommand';
+import { verifyProofCommand } from './verifyProofCommand';
 import { TOOL_VERSION } from '../host/version';
 
 const USAGE = `casefile ${TOOL_VERSION}
@@ -38,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'verify':
       return verifyCommand(rest);
+    case 'verify-proof':
+      return verifyProofCommand(rest);
     case '--version':
     case 'version':
       process.stdout.write(`${TOOL_VERSION}\n`);

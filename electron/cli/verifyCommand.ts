@@ -4,6 +4,9 @@
  * prints {"files":[FileReport…]}.
  */
 import { parseArgs } from 'node:util';
+import { createCustomProfile } from '../../shared/verify/custom/profile';
+import { parseCustomProfileText } from '../../shared/verify/custom/schema';
+import type { Profile } from '../../shared/verify/profile';
 import { verdictExitCode } from '../../shared/verify/run/verdict';
 import type { FileReport, Finding } from '../../shared/verify/types';
 import { runVerify } from '../engine/verify/runVerify';
@@ -91,6 +94,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const publicKeys = (values['public-key'] ?? []).map((label) => ({ label, text: read(label, 'public key file') ?? '' }));
   const keyringText = read(values.keyring, 'key ring');
   const anchorsText = read(values.anchors, 'anchors file');
+  const profileText = read(values.profile, 'profile file');
   const unreadable = Object.values(files).find((r) => !r.ok);
   if (unreadable && !unreadable.ok) {
     process.stderr.write(`casefile verify: ${unreadable.message}\n`);
@@ -118,7 +122,17 @@ export async function verifyCommand(args: string[]): Promise<number> {
     process.stderr.write(`casefile verify: ${anchors.message}\n`);
     return 2;
   }
-  const reports = await runVerify({ paths: positionals, keys: keys.value, anchors: anchors.value, ...(values.producer ? { producer: values.producer } : {}) });
+  let profile: Profile | undefined;
+  if (profileText !== undefined) {
+    const spec = parseCustomProfileText(profileText);
+    if (!spec.ok) {
+      const detail = spec.errors.map((e) => `${e.field ? `${e.field}: ` : ''}${e.message}`).join('; ');
+      process.stderr.write(`casefile verify: ${values.profile}: ${detail}\n`);
+      return 2;
+    }
+    profile = createCustomProfile(spec.spec);
+  }
+  const reports = await runVerify({ paths: positionals, keys: keys.value, anchors: anchors.value, ...(values.producer ? { producer: values.producer } : {}), ...(profile ? { profile } : {}) });
   if (values.json) process.stdout.write(`${JSON.stringify({ files: reports }, null, 2)}\n`);
   else printHuman(reports);
   return verdictExitCode(reports);

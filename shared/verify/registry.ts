@@ -9,8 +9,12 @@ import { agentmeshSinkProfile } from './agentmesh/sinkProfile';
 import { gantzProfile } from './gantz/profile';
 import { meshguardCloudEventsProfile } from './meshguard/cloudEvents';
 import { meshguardProfile } from './meshguard/profile';
+import { meshguardParquetProfile } from './meshguard/parquetProfile';
 import { meshguardSiemProfile } from './meshguard/siemProfile';
 import type { Container, Profile } from './profile';
+import { runtimeStepsCloudEventsProfile } from './runtimeSteps/cloudEvents';
+import { runtimeStepsParquetProfile } from './runtimeSteps/parquetProfile';
+import { runtimeStepsProfile } from './runtimeSteps/profile';
 
 const PROFILES: readonly Profile[] = [
   agentmeshSinkProfile,
@@ -21,6 +25,10 @@ const PROFILES: readonly Profile[] = [
   meshguardProfile,
   meshguardCloudEventsProfile,
   meshguardSiemProfile,
+  meshguardParquetProfile,
+  runtimeStepsProfile,
+  runtimeStepsCloudEventsProfile,
+  runtimeStepsParquetProfile,
 ];
 
 const BY_ID = new Map(PROFILES.map((p) => [p.id, p]));

@@ -3,11 +3,12 @@
  * run as a real process over real archives.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../../shared/verify/types';
+import { locateArrayElements } from '../../shared/json/parse';
 import { bundleEntry } from '../helpers/bundle';
 
 const F = 'test/fixtures';
@@ -118,5 +119,41 @@ describe('casefile verify', () => {
     expect(run(['verify', `${F}/gantz/audit.jsonl`, '--expect-root', 'xyz']).code).toBe(2);
     expect(run(['verify', `${F}/gantz/audit.jsonl`, '--hmac-key', 'a', '--hmac-key-hex', '00']).code).toBe(2);
     expect(run(['verify', `${F}/gantz/audit.jsonl`, '--anchors', join(dir, 'missing.json')]).code).toBe(2);
+  });
+});
+
+describe('casefile verify with a user-defined profile', () => {
+  it('verifies a producer through a profile file, and names a broken profile field', () => {
+    const intact = verifyJson([`${F}/gantz/audit.jsonl`, '--profile', `${F}/profiles/gantz.json`]);
+    expect(intact.code).toBe(0);
+    const tampered = verifyJson([`${F}/gantz/tampered/audit.edit-parameters.jsonl`, '--profile', `${F}/profiles/gantz.json`]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.files[0]?.findings.map((f) => f.kind)).toContain('hash_mismatch');
+    const bad = join(dir, 'bad-profile.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x', format: 'jsonl', hash: 'md5' }));
+    const r = run(['verify', `${F}/gantz/audit.jsonl`, '--profile', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(bad);
+  });
+});
+
+describe('casefile verify-proof', () => {
+  it('exits 0 when every proof verifies against the published root, 1 when any fails', () => {
+    const text = readFileSync(`${F}/agentmesh/scenario/proofs.json`, 'utf8');
+    const proofs = JSON.parse(text) as { proofs: unknown[]; negative_proofs: unknown[]; merkle_root: string; entry_count: number };
+    // Cut the proofs out of the original text: re-serializing through JSON.parse would round the
+    // entries' big integers and floats, and the entry hashes would rightly stop matching.
+    const located = locateArrayElements(text, 'proofs');
+    const slices = located.spans.map((span) => text.slice(span.start, span.end));
+    const good = join(dir, 'good-proofs.json');
+    writeFileSync(good, `[${slices.join(',')}]`);
+    const anchored = ['--expect-root', proofs.merkle_root, '--expect-count', String(proofs.entry_count), '--json'];
+    const ok = run(['verify-proof', good, ...anchored]);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { results: unknown[] }).results).toHaveLength(proofs.proofs.length);
+    const bad = join(dir, 'bad-proofs.json');
+    writeFileSync(bad, JSON.stringify(proofs.negative_proofs.slice(0, 1)));
+    expect(run(['verify-proof', bad, ...anchored]).code).toBe(1);
+    expect(run(['verify-proof']).code).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
  * one FileReport per file. Used by `casefile verify` and the app's integrity panel alike.
  */
 import { detectFamily } from '../../../shared/ingest/detect';
-import type { ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
+import type { Profile, ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
 import { profileById, profileIdFor } from '../../../shared/verify/registry';
 import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/verifyArchive';
 import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
@@ -17,6 +17,8 @@ export interface VerifyRequest {
   producer?: string;
   keys: ResolvedKeys;
   anchors: ChainAnchor[];
+  /** A user-defined profile (--profile FILE): verifies every file, whatever its detected family. */
+  profile?: Profile;
 }
 
 export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
@@ -34,14 +36,14 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
       req.producer && req.producer !== 'auto'
         ? req.producer
         : detectFamily({ container: source.container, sample, ...(parquetColumns ? { parquetColumns } : {}) }).producer;
-    const profileId = profileIdFor(producer, source.container);
+    const profileId = req.profile ? req.profile.id : profileIdFor(producer, source.container);
     const group = groups.get(profileId) ?? { sources: [], sha: {}, producer };
     group.sources.push(source);
     group.sha[path] = sha256;
     groups.set(profileId, group);
   }
   for (const [profileId, group] of groups) {
-    const profile = profileById(profileId);
+    const profile = req.profile ?? profileById(profileId);
     const meta = { sha256ByPath: group.sha, producer: group.producer };
     if (!profile) {
       const why = group.producer === 'mapped' ? 'unknown producer: no profile matches this archive (give --producer or a --profile file)' : `no verification profile for ${profileId}`;

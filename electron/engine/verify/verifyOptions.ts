@@ -13,6 +13,7 @@ import { parseHmacKey } from '../../../shared/verify/keys/hmacKey';
 import { parseKeyRing } from '../../../shared/verify/keys/keyRing';
 import { isMeshguardAnchors, meshguardAnchors } from '../../../shared/verify/meshguard/anchorsFile';
 import type { ResolvedKeys } from '../../../shared/verify/profile';
+import { isRuntimeStepsAnchors, runtimeStepsAnchors } from '../../../shared/verify/runtimeSteps/anchorsFile';
 import type { ChainAnchor } from '../../../shared/verify/types';
 import { nodeHash } from './nodeHash';
 
@@ -121,6 +122,10 @@ export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
       anchors.push(...r.anchors);
     } else if (isMeshguardAnchors(doc)) {
       const r = meshguardAnchors(doc);
+      if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
+      anchors.push(...r.anchors);
+    } else if (isRuntimeStepsAnchors(doc)) {
+      const r = runtimeStepsAnchors(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
       anchors.push(...r.anchors);
     } else return { ok: false, message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
