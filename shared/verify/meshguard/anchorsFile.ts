@@ -3,6 +3,7 @@
  * the file is accepted as it is: `log` becomes chain `*` (count, head, genesis prev) and each
  * `files[k]` a chain named by its path (line count, first prev, head hash).
  */
+import { JsonNumber } from '../../json/value';
 import type { ChainAnchor } from '../types';
 
 export type AnchorsResult = { ok: true; anchors: ChainAnchor[] } | { ok: false; error: string };
@@ -13,9 +14,16 @@ function isFields(v: unknown): v is Fields {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A count as JSON.parse gives it (number) or as the lossless parser does (JsonNumber). */
+export function anchorCount(v: unknown): number | undefined {
+  const n = v instanceof JsonNumber ? (v.isInteger ? v.toDouble() : Number.NaN) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 function anchor(chain: string, count: unknown, head: unknown, firstPrev: unknown): ChainAnchor {
   const a: ChainAnchor = { chain };
-  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) a.count = count;
+  const n = anchorCount(count);
+  if (n !== undefined) a.count = n;
   if (typeof head === 'string') a.head = head;
   if (typeof firstPrev === 'string') a.firstPrev = firstPrev;
   return a;

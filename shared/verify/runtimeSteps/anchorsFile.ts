@@ -5,6 +5,7 @@
  * knows which anchored runs belong to it (a run absent from that file is then a finding, a run of
  * another tenant is not).
  */
+import { anchorCount } from '../meshguard/anchorsFile';
 import type { ChainAnchor } from '../types';
 
 export interface RunAnchor extends ChainAnchor {
@@ -39,8 +40,8 @@ export function runtimeStepsAnchors(doc: unknown): RunAnchorsResult {
   doc.runs.forEach((r: unknown, i) => {
     if (!isFields(r) || typeof r.run_id !== 'string') return errors.push(`runs[${i}] has no run_id`);
     const a: RunAnchor = { chain: r.run_id };
-    if (typeof r.event_count === 'number' && Number.isInteger(r.event_count) && r.event_count >= 0)
-      a.count = r.event_count;
+    const count = anchorCount(r.event_count);
+    if (count !== undefined) a.count = count;
     if (typeof r.head_hash === 'string') a.head = r.head_hash;
     if (typeof r.tenant_id === 'string') a.tenant = r.tenant_id;
     if (typeof r.file === 'string') a.file = r.file;
