@@ -17,6 +17,14 @@ export interface FileOrder {
   order: number[];
   /** Per input index: a notice when the file is not where its name puts it. */
   notices: Map<number, Finding>;
+  /** Per input index: the file whose last hash its first event names. */
+  predecessor: Map<number, number>;
+  /**
+   * Files that start from the same prev as a file before them by name and continue no given file:
+   * another copy of the same segment (two tampered copies of one day), verified on its own
+   * rather than as the continuation of the file before it.
+   */
+  parallel: Set<number>;
 }
 
 function byName(files: readonly FileEnds[]): number[] {
@@ -56,15 +64,25 @@ export function orderByLinks(files: readonly FileEnds[]): FileOrder {
   starts.forEach(walk);
   names.forEach(walk); // files caught in a cycle of links, in name order
   const notices = new Map<number, Finding>();
+  const predecessor = new Map<number, number>();
+  const parallel = new Set<number>();
   names.forEach((i, position) => {
     const linked = predecessorOf(i);
     const named = position > 0 ? names[position - 1] : undefined;
-    if (linked !== undefined && linked !== named) {
+    const firstPrev = files[i]?.firstPrev;
+    if (linked !== undefined) predecessor.set(i, linked);
+    else if (
+      firstPrev !== undefined &&
+      names.slice(0, position).some((j) => files[j]?.firstPrev === firstPrev)
+    )
+      parallel.add(i);
+    const sibling = named !== undefined && files[named]?.firstPrev === firstPrev;
+    if (linked !== undefined && linked !== named && !sibling) {
       notices.set(i, {
         kind: 'out_of_order',
         detail: `by its first link this file continues ${files[linked]?.path ?? '?'}, not ${named === undefined ? 'nothing (it sorts first by name)' : (files[named]?.path ?? '?')}: the files' names do not match their chain order; verified in chain order`,
       });
     }
   });
-  return { order, notices };
+  return { order, notices, predecessor, parallel };
 }

@@ -10,7 +10,7 @@ import { NOTICE_KINDS, type ChainAnchor, type Finding } from '../types';
 import { anchorForPath, countAndHeadFindings, describeAnchor } from './anchorCheck';
 import { linkFile, type ExpectedFirstPrev } from './chain';
 import { checkEvent, type EventCheck } from './eventCheck';
-import { orderByLinks } from './fileOrder';
+import { orderByLinks, type FileOrder } from './fileOrder';
 import type { Position } from './records';
 
 /** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over: the audit event, or why there is none. */
@@ -146,6 +146,21 @@ function outcome(state: FileState, ctx: VerifyContext): FileOutcome {
   return result;
 }
 
+/** What a file's first event must continue: its link predecessor, else the file before it in chain order (a gap is a missing file), else its anchor. */
+function previousOf(
+  index: number,
+  position: number,
+  ordered: readonly number[],
+  order: FileOrder,
+  states: readonly FileState[],
+): FileState | undefined {
+  const linked = order.predecessor.get(index);
+  if (linked !== undefined) return states[linked];
+  if (position === 0 || order.parallel.has(index)) return undefined;
+  const before = ordered[position - 1];
+  return before === undefined ? undefined : states[before];
+}
+
 /** Verifies the files as one chain; outcomes come back in the input order. */
 export function verifyMeshguardFiles(files: readonly PreparedFile[], ctx: VerifyContext): FileOutcome[] {
   const states = files.map((f) => checkFile(f, ctx));
@@ -158,43 +173,47 @@ export function verifyMeshguardFiles(files: readonly PreparedFile[], ctx: Verify
       lastHash: last?.ok ? last.hash : undefined,
     };
   });
-  const { order, notices } = orderByLinks(ends);
-  const ordered = order.map((i) => states[i]).filter((s): s is FileState => s !== undefined);
+  const order = orderByLinks(ends);
   let startsAtGenesis = false;
-  ordered.forEach((state, position) => {
-    const notice = notices.get(states.indexOf(state));
+  order.order.forEach((index, position) => {
+    const state = states[index];
+    if (state === undefined) return;
+    const notice = order.notices.get(index);
     if (notice) state.findings.push(notice);
     const anchor = anchorForPath(ctx.anchors, state.file.path);
-    const linked = linkFile(state.checks, expectedFirst(ordered[position - 1], anchor));
+    const linked = linkFile(
+      state.checks,
+      expectedFirst(previousOf(index, position, order.order, order, states), anchor),
+    );
     state.findings.push(...linked.findings);
     if (position === 0) startsAtGenesis = linked.startsAtGenesis;
     if (linked.unanchoredStart) state.needs.push(NEEDS_ANCHOR.predecessor);
     if (anchor !== undefined) {
       state.anchorsUsed.push(describeAnchor(anchor));
-      state.findings.push(
-        ...countAndHeadFindings(
-          anchor,
-          { count: readableCount(state), head: lastHash([state]), clean: isClean([state]) },
-          state.file.path,
-        ),
-      );
+      const facts = { count: readableCount(state), head: lastHash([state]), clean: isClean([state]) };
+      state.findings.push(...countAndHeadFindings(anchor, facts, state.file.path));
     }
   });
+  const ordered = order.order.flatMap((i) => states[i] ?? []);
   const tail = ordered[ordered.length - 1];
   const star = ctx.anchors.find((a) => a.chain === '*');
-  if (tail !== undefined) {
-    // The whole-log anchor applies only to a set that starts at genesis (formats/meshguard.md §9).
-    if (star !== undefined && startsAtGenesis) {
-      tail.anchorsUsed.push(`${describeAnchor(star)} over ${ordered.length} file(s)`);
-      const facts = {
-        count: ordered.reduce((n, s) => n + readableCount(s), 0),
-        head: lastHash(ordered),
-        clean: isClean(ordered),
-      };
-      tail.findings.push(...countAndHeadFindings(star, facts, `the log (${ordered.length} file(s))`));
-    } else if (tail.anchorsUsed.length === 0) {
-      tail.needs.push(NEEDS_ANCHOR.tail, NEEDS_ANCHOR.resigned);
-    }
+  // The whole-log anchor applies to one linear chain from genesis (formats/meshguard.md §9), not to copies side by side.
+  const firstPrevs = ends.flatMap((e) => (e.firstPrev === undefined ? [] : [e.firstPrev]));
+  const linear = new Set(firstPrevs).size === firstPrevs.length;
+  if (tail !== undefined && star !== undefined && startsAtGenesis && linear) {
+    tail.anchorsUsed.push(`${describeAnchor(star)} over ${ordered.length} file(s)`);
+    const facts = {
+      count: ordered.reduce((n, s) => n + readableCount(s), 0),
+      head: lastHash(ordered),
+      clean: isClean(ordered),
+    };
+    tail.findings.push(...countAndHeadFindings(star, facts, `the log (${ordered.length} file(s))`));
   }
+  // A file no given file continues ends a chain: only an anchor shows whether events were cut after it.
+  const continued = new Set(order.predecessor.values());
+  states.forEach((s, i) => {
+    if (!continued.has(i) && s.anchorsUsed.length === 0)
+      s.needs.push(NEEDS_ANCHOR.tail, NEEDS_ANCHOR.resigned);
+  });
   return states.map((s) => outcome(s, ctx));
 }

@@ -58,6 +58,18 @@ describe('meshguard audit files, intact', () => {
     expect(out[1]?.findings[0]?.expected).toBe(out[0]?.head);
   });
 
+  it('two copies of one day given together are verified side by side, not as a chain', () => {
+    const copy = (n: string): VerifySource => loadJsonlSource(`${MG}/tampered/2024-03-16.${n}.jsonl`);
+    const alone = verifyMeshguard([copy('swap-events'), copy('truncated')], context([]));
+    expect(alone.map((o) => o.findings.map((f) => f.line))).toEqual([[140, 141, 142], []]);
+    const afterDay = verifyMeshguard([day('2024-03-15'), copy('edit-field'), copy('truncated')], context([]));
+    expect(afterDay.map((o) => o.findings.map((f) => [f.kind, f.line]))).toEqual([
+      [],
+      [['hash_mismatch', 16]],
+      [],
+    ]);
+  });
+
   it('a lone day file is a segment: checked against the anchor first prev, else its predecessor is reported unanchored', () => {
     const anchored = verifyMeshguard([day('2024-03-15')], context());
     expect(anchored[0]?.findings).toEqual([]);
