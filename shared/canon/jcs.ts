@@ -86,7 +86,14 @@ class Canonicalizer {
  */
 export function jcs(value: JsonValue): JcsResult {
   const walker = new Canonicalizer();
-  const text = walker.value(value);
+  let text: string | undefined;
+  try {
+    text = walker.value(value);
+  } catch (err: unknown) {
+    // Only a hand-built value nested deeper than the stack allows gets here (parseJson caps depth at 512).
+    const reason = err instanceof Error ? err.message : 'unknown failure';
+    return { ok: false, reason: `cannot canonicalize: ${reason}`, path: '' };
+  }
   if (text === undefined)
     return { ok: false, reason: walker.reason, path: formatJsonPath(walker.steps.reverse()) };
   return { ok: true, text };

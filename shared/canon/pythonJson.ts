@@ -29,7 +29,13 @@ interface Settings {
   reprNumbers: boolean;
 }
 
-/** `json.dumps(value, …)` text for a parsed value; never throws for a JsonValue. */
+/**
+ * `json.dumps(value, …)` text for a parsed value. With `sortKeys: false` members come out in the
+ * object's enumeration order, which is source order except that JS lists integer-like names
+ * (`"3"`, `"20"`) first: no fixture line has such names, but such a line cannot be re-emitted
+ * byte for byte (hashes always sort, so they are unaffected). Recursion depth follows the value;
+ * parseJson caps it at 512.
+ */
 export function pythonDumps(value: JsonValue, options?: PythonDumpsOptions): string {
   const settings: Settings = {
     sortKeys: options?.sortKeys ?? true,

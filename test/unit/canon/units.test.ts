@@ -206,3 +206,13 @@ describe('jcs (formats/meshguard.md §3)', () => {
     });
   });
 });
+
+describe('hostile hand-built values', () => {
+  it('jcs returns an error value instead of overflowing the stack', () => {
+    let deep: JsonValue = null;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const result = jcs(deep);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^cannot canonicalize/);
+  });
+});
