@@ -9,6 +9,9 @@ import { verifyCase } from '../verify/verifyCase';
 import { trace } from '../trace';
 import type { EngineState } from '../state';
 
+/** Above this many records an import is not verified on the spot (see verify.run). */
+export const VERIFY_ON_IMPORT_MAX_RECORDS = 50_000;
+
 function isAbort(thrown: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (thrown instanceof Error && thrown.name === 'AbortError');
 }
@@ -44,9 +47,13 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
             );
             trace('import.committed');
             // Verification on import: self-consistency without keys or anchors, so the integrity
-            // panel has a verdict at once; the user re-verifies with keys and anchors.
+            // panel has a verdict at once; the user re-verifies with keys and anchors. Large
+            // imports leave it to an explicit verify.run so the import returns promptly.
             const imported = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
-            if (imported.length > 0) await verifyCase(c.db, { archiveIds: imported, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
+            const records = report.files.reduce((n, f) => n + f.records + f.quarantined, 0);
+            if (imported.length > 0 && records <= VERIFY_ON_IMPORT_MAX_RECORDS) {
+              await verifyCase(c.db, { archiveIds: imported, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
+            }
             trace('import.verified');
             await c.db.run('CHECKPOINT');
             trace('import.checkpointed');
