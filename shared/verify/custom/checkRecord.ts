@@ -54,20 +54,24 @@ export function checkRecord(
   }
   const value = parsed.value;
   coverage.add(value, coveredObject(spec, value));
+  const group = spec.groupBy === undefined ? undefined : getPath(value, spec.groupBy);
+  const groupName = group === undefined ? undefined : typeof group === 'string' ? group : String(group);
+  // Findings of a grouped record name its chain, so the diagnosis can pair them with its links.
+  const where = groupName === undefined ? at : { ...at, chain: groupName };
   const findings: Finding[] = [];
   const hashed = recomputeHash(spec, value, input.text, ctx.hash);
   const field = spec.hashField ?? '(line)';
   if (!hashed.ok) {
     findings.push({
       kind: 'hash_mismatch',
-      ...at,
+      ...where,
       field,
       detail: `the hash cannot be checked: ${hashed.reason}`,
     });
   } else if (!hashed.matches) {
     findings.push({
       kind: 'hash_mismatch',
-      ...at,
+      ...where,
       field,
       detail: `the hash recomputed from the covered fields differs from the stored ${field}: a covered field was changed`,
       ...(hashed.stored === undefined ? {} : { expected: hashed.stored }),
@@ -84,14 +88,14 @@ export function checkRecord(
       detail: sig.reason,
     });
   }
-  const group = spec.groupBy === undefined ? undefined : getPath(value, spec.groupBy);
+
   const whole = spec.canonicalization === 'raw-line' ? input.text : canonicalText(spec, value);
   const record: CheckedRecord = {
     ...at,
     readable: true,
     ...(own === undefined ? {} : { own }),
     ...(spec.chain ? { prev: getPath(value, spec.chain.prevField) } : {}),
-    ...(group === undefined ? {} : { group: typeof group === 'string' ? group : String(group) }),
+    ...(groupName === undefined ? {} : { group: groupName }),
     ...(typeof whole === 'string' ? { whole } : whole?.ok ? { whole: whole.text } : {}),
   };
   return {

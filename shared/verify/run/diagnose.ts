@@ -20,7 +20,8 @@
  *  6. out_of_order → reordering (a notice: the links prove the order); duplicate_record → none.
  *  7. anchors: fewer records than anchored with a clean chain → truncation; more → insertion;
  *     same count, other head/root/in-chain checkpoint → edit re-chained; an anchored chain
- *     absent → truncation. Explained by record-level diagnoses of the same chain when present.
+ *     absent → truncation. Explained by record-level diagnoses of the same chain when present
+ *     (a shortfall also by unreadable records, which belong to no known chain).
  *  8. proof_invalid → forgery; anything left → edit, saying it is not covered by a rule.
  */
 import type { Diagnosis, Finding } from '../types';

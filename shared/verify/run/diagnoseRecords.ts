@@ -4,7 +4,7 @@
  * tabulate (formats/meshguard.md §5, formats/runtime-steps.md §6, formats/agentmesh.md §5).
  */
 import type { Finding } from '../types';
-import { chainOf, hashText, place, type FindingPool } from './findingPool';
+import { chainOf, hashText, place, sameChain, type FindingPool } from './findingPool';
 import type { LinkFacts } from './links';
 
 export interface RecordFacts {
@@ -113,14 +113,14 @@ export function diagnoseForks(pool: FindingPool, facts: RecordFacts): void {
 function successorBreak(pool: FindingPool, f: Finding): Finding | undefined {
   const i = f.entryIndex;
   if (i === undefined) return undefined;
-  const chain = chainOf(f);
   const later = pool
     .open('chain_break')
-    .filter((b) => chainOf(b) === chain && b.entryIndex !== undefined && b.entryIndex > i);
+    .filter((b) => sameChain(chainOf(b), chainOf(f)) && b.entryIndex !== undefined && b.entryIndex > i);
   later.sort((a, b) => (a.entryIndex as number) - (b.entryIndex as number));
   const next = later[0];
   // A file-order chain (no chain name) continues at the very next record; a named chain (a run) may resume later.
-  return next && (chain !== '' || next.entryIndex === i + 1) ? next : undefined;
+  // A signature finding without a chain name cannot say which run it is in, so only its neighbour qualifies.
+  return next && (chainOf(f) !== '' || next.entryIndex === i + 1) ? next : undefined;
 }
 
 /** Signatures that fail while the hash holds: replaced, forged, or a re-hashed edit/insert without the key. */

@@ -9,6 +9,14 @@ export function chainOf(f: Finding): string {
   return f.chain ?? '';
 }
 
+/**
+ * Whether two chain names can be the same chain: a record-level finding without a chain name
+ * (a hash or signature failure some profiles report without the run) belongs to its record's chain.
+ */
+export function sameChain(a: string, b: string): boolean {
+  return a === '' || b === '' || a === b;
+}
+
 /** A hash as the profiles print it in `expected`/`actual` (possibly JSON-quoted), or undefined. */
 export function hashText(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -31,12 +39,14 @@ export class FindingPool {
   /** The unclaimed finding of `kind` at `entryIndex` in `chain`, if any. */
   openAt(kind: FindingKind, entryIndex: number | undefined, chain: string): Finding | undefined {
     if (entryIndex === undefined) return undefined;
-    return this.open(kind).find((f) => f.entryIndex === entryIndex && chainOf(f) === chain);
+    return this.open(kind).find((f) => f.entryIndex === entryIndex && sameChain(chainOf(f), chain));
   }
 
   /** Any finding (claimed or not) of `kind` at `entryIndex` in `chain`. */
   hasAt(kind: FindingKind, entryIndex: number, chain: string): boolean {
-    return this.findings.some((f) => f.kind === kind && f.entryIndex === entryIndex && chainOf(f) === chain);
+    return this.findings.some(
+      (f) => f.kind === kind && f.entryIndex === entryIndex && sameChain(chainOf(f), chain),
+    );
   }
 
   isClaimed(f: Finding): boolean {

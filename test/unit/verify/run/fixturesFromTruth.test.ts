@@ -10,7 +10,8 @@ import { buildLinkFacts } from '../../../../shared/verify/run/links';
 import { verifyArchive } from '../../../../shared/verify/run/verifyArchive';
 import type { FileReport, Finding, FindingKind } from '../../../../shared/verify/types';
 import { loadJsonlSource, truthFor, type TruthItem } from '../helpers';
-import { expectDiagnosis, type Expected } from './truthDiagnosis';
+import { MESHGUARD_CASES, MG, RS, RUNTIME_STEPS_CASES } from './expectedDiagnoses';
+import { expectDiagnosis } from './truthDiagnosis';
 
 /** The truth files' words (formats/meshguard.md §5, formats/runtime-steps.md §6) → Casefile kinds. */
 const KIND: Record<string, FindingKind> = {
@@ -86,32 +87,7 @@ function report(path: string, extra: (truth: Record<string, unknown>) => TruthIt
   return verifyArchive([source], stub, ctx, { sha256ByPath: {}, producer: 'stand-in' })[0] as FileReport;
 }
 
-const MG = 'test/fixtures/meshguard/tampered';
-const RS = 'test/fixtures/runtime-steps/tampered';
-
-const CASES: Record<string, Expected> = {
-  [`${MG}/2024-03-16.delete-event.jsonl`]: { what: ['deletion'], entryIndex: 17 },
-  [`${MG}/2024-03-16.edit-field.jsonl`]: { what: ['edit'], entryIndex: 15 },
-  [`${MG}/2024-03-16.edit-rehashed.jsonl`]: { what: ['edit'], entryIndex: 95 },
-  [`${MG}/2024-03-16.forged-rechain.jsonl`]: { what: ['forgery'], entryIndex: 138 },
-  [`${MG}/2024-03-16.forged-sig.jsonl`]: { what: ['forgery'], entryIndex: 116 },
-  [`${MG}/2024-03-16.insert-event.jsonl`]: { what: ['insertion'], entryIndex: 12 },
-  [`${MG}/2024-03-16.swap-events.jsonl`]: { what: ['reordering'], entryIndex: 139 },
-  [`${MG}/2024-03-16.torn-line.jsonl`]: { what: ['truncation'], entryIndex: 154 },
-  [`${MG}/2024-03-16.truncated.jsonl`]: { what: ['truncation'] },
-  [`${MG}/cloudevents-2024-03-16.edit-data.jsonl`]: { what: ['edit'], entryIndex: 120 },
-  [`${MG}/cloudevents-2024-03-16.edit-envelope.jsonl`]: { what: ['edit'], entryIndex: 56 },
-  [`${RS}/cloudevents-tnt_ember.edit-data.jsonl`]: { what: ['edit'], entryIndex: 258 },
-  [`${RS}/tnt_ember.delete-event.jsonl`]: { what: ['deletion'], entryIndex: 140 },
-  [`${RS}/tnt_ember.duplicated-line.jsonl`]: { what: [] },
-  [`${RS}/tnt_ember.edit-field.jsonl`]: { what: ['edit'], entryIndex: 220 },
-  [`${RS}/tnt_ember.edit-rehashed.jsonl`]: { what: ['edit'], entryIndex: 87 },
-  [`${RS}/tnt_ember.forged-hmac.jsonl`]: { what: ['forgery'], entryIndex: 249 },
-  [`${RS}/tnt_ember.insert-event.jsonl`]: { what: ['insertion'], entryIndex: 244 },
-  [`${RS}/tnt_ember.swap-events.jsonl`]: { what: ['reordering'] },
-  [`${RS}/tnt_ember.torn-line.jsonl`]: { what: ['edit'], entryIndex: 226 },
-  [`${RS}/tnt_ember.truncated.jsonl`]: { what: ['truncation', 'truncation', 'truncation'] },
-};
+const CASES = { ...MESHGUARD_CASES, ...RUNTIME_STEPS_CASES };
 
 describe('diagnosis of the meshguard and runtime-steps tampered fixtures (truth findings + real record links)', () => {
   for (const [path, expected] of Object.entries(CASES)) {
