@@ -1,4 +1,15 @@
 /** Source spans of the elements of a document's main array, found by a light scan that builds no values. */
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  found,
+  isJsonWhitespace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './charCodes';
 import { appendPathStep } from './jsonPathText';
 import { describeChar, type JsonSyntaxError } from './syntaxError';
 
@@ -12,28 +23,12 @@ export interface ArraySpan {
 export type LocateResult =
   { ok: true; spans: ArraySpan[] } | { ok: false; error: JsonSyntaxError; spans: ArraySpan[] };
 
-const QUOTE = 34;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-function found(c: number): string {
-  return Number.isNaN(c) ? 'end of input' : describeChar(c);
-}
-
 function endsScalar(c: number): boolean {
+  if (Number.isNaN(c) || isJsonWhitespace(c)) return true;
   return (
-    Number.isNaN(c) ||
     c === COMMA ||
     c === CLOSE_BRACKET ||
     c === CLOSE_BRACE ||
-    c === 32 ||
-    c === 10 ||
-    c === 13 ||
-    c === 9 ||
     c === QUOTE ||
     c === OPEN_BRACE ||
     c === OPEN_BRACKET ||
@@ -65,11 +60,7 @@ class Skimmer {
   skipWhitespace(): void {
     const t = this.text;
     let p = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(p);
-      if (c === 32 || c === 10 || c === 13 || c === 9) p++;
-      else break;
-    }
+    while (isJsonWhitespace(t.charCodeAt(p))) p++;
     this.pos = p;
   }
 

@@ -1,4 +1,20 @@
 /** Strict, lossless RFC 8259 parser: number tokens kept, strings as UTF-16 units, errors returned as values. */
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  found,
+  hexValue,
+  isDigit,
+  isJsonWhitespace,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SHORT_ESCAPES,
+} from './charCodes';
 import { formatJsonPath, type PathStep } from './jsonPathText';
 import { describeChar, type JsonSyntaxError } from './syntaxError';
 import { emptyObject, JsonNumber, type JsonObject, type JsonValue } from './value';
@@ -27,44 +43,6 @@ const PLAIN_STRING_BODY = /[^"\\\u0000-\u001f]*/y;
 const FAIL: unique symbol = Symbol('json-parse-fail');
 type Parsed = JsonValue | typeof FAIL;
 
-// Character codes the scanner compares against.
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const MINUS = 45;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** `found X` for messages, or `end of input` past the end (charCodeAt gives NaN there). */
-function found(c: number): string {
-  return Number.isNaN(c) ? 'end of input' : describeChar(c);
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
-
-const SHORT_ESCAPES: Record<number, string> = {
-  34: '"',
-  92: '\\',
-  47: '/',
-  98: '\b',
-  102: '\f',
-  110: '\n',
-  114: '\r',
-  116: '\t',
-};
-
 /** A recursive-descent scanner over charCodeAt; on failure it records message/offset and unwinds the path. */
 class Parser {
   pos = 0;
@@ -89,11 +67,7 @@ class Parser {
   skipWhitespace(): void {
     const t = this.text;
     let p = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(p);
-      if (c === 32 || c === 10 || c === 13 || c === 9) p++;
-      else break;
-    }
+    while (isJsonWhitespace(t.charCodeAt(p))) p++;
     this.pos = p;
   }
 
