@@ -100,9 +100,19 @@ function linkLinear(
   });
 }
 
-/** A group anchor names a chain that is neither the whole log nor a file path. */
-function isGroupAnchor(a: ChainAnchor, files: FileState[]): boolean {
-  return a.chain !== '*' && !files.some((f) => selectAnchor([a], f.source.path, () => false) !== undefined);
+/**
+ * A group anchor names a chain that is neither the whole log nor a file path. When the anchor
+ * also says which file it was published for (runtime-steps `runs[].file`), it applies only to
+ * that file, so verifying one tenant's file does not report every other tenant's runs missing.
+ */
+function isGroupAnchorFor(a: ChainAnchor, files: FileState[]): boolean {
+  if (a.chain === '*' || files.some((f) => selectAnchor([a], f.source.path, () => false) !== undefined))
+    return false;
+  const file: unknown = (a as { file?: unknown }).file;
+  return (
+    typeof file !== 'string' ||
+    files.some((f) => f.source.path === file || f.source.path.endsWith(`/${file}`))
+  );
 }
 
 function linkGroups(
@@ -141,7 +151,7 @@ function linkGroups(
   }
   const first = files[0];
   if (!first) return;
-  for (const a of ctx.anchors.filter((x) => isGroupAnchor(x, files) && !seen.has(x.chain))) {
+  for (const a of ctx.anchors.filter((x) => isGroupAnchorFor(x, files) && !seen.has(x.chain))) {
     first.findings.push({
       kind: 'anchor_chain_missing',
       chain: a.chain,
