@@ -33,7 +33,9 @@ function schemaError(at: Position, field: string, detail: string): UnusableEvent
   return {
     ...at,
     ok: false,
-    findings: [{ kind: 'parse_error', ...at, field, detail: `schema_error: ${detail}` }],
+    findings: [
+      { kind: 'parse_error', ...at, ...(field === '' ? {} : { field }), detail: `schema_error: ${detail}` },
+    ],
   };
 }
 
@@ -77,7 +79,7 @@ export function checkEvent(
       checked.findings.push({
         kind: 'parse_error',
         ...at,
-        field: canonical.path,
+        ...(canonical.path === '' ? {} : { field: canonical.path }),
         detail: `schema_error${id}: the event cannot be canonicalized (${canonical.reason}), so its hash cannot be recomputed`,
       });
     } else {

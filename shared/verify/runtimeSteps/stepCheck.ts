@@ -36,7 +36,9 @@ function schemaError(at: Position, field: string, detail: string): UnusableStep 
   return {
     ...at,
     ok: false,
-    findings: [{ kind: 'parse_error', ...at, field, detail: `schema_error: ${detail}` }],
+    findings: [
+      { kind: 'parse_error', ...at, ...(field === '' ? {} : { field }), detail: `schema_error: ${detail}` },
+    ],
   };
 }
 
