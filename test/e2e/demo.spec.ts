@@ -37,9 +37,12 @@ test.describe('demo case', () => {
     await expect(casePage.archives).toHaveCount(6);
     const producers = await casePage.page.getByTestId('archive-producer').allInnerTexts();
     expect(new Set(producers)).toEqual(new Set(['agentmesh-sink', 'gantz', 'meshguard', 'runtime-steps']));
-    // Some demo events carry a policy decision, and the table shows it.
-    await casePage.search('deny');
-    await expect(casePage.eventsCount).toContainText('match');
+    // Some demo events carry a policy decision, and the table shows it; `/` focuses the search.
+    await casePage.eventsTable.focus();
+    await casePage.page.keyboard.press('/');
+    await expect(casePage.page.getByTestId('events-search')).toBeFocused();
+    await casePage.page.keyboard.type('deny');
+    await expect(casePage.eventsCount).toContainText(`of ${total.toLocaleString('en-US')} events match`);
     await casePage.waitForEvents();
     await expect(
       casePage.eventRows
@@ -47,7 +50,10 @@ test.describe('demo case', () => {
         .filter({ hasText: /^(deny|stop)$/ })
         .first(),
     ).toBeVisible();
+    await screenshot(casePage.page, 'demo-search-deny');
     await casePage.search('');
+    await expect(casePage.eventsCount).toHaveText(`${total.toLocaleString('en-US')} events`);
+    await casePage.waitForEvents();
     await screenshot(casePage.page, 'demo-case');
   });
 

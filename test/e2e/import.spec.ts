@@ -5,13 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CasePage } from './pages/casePage';
-import type { WelcomePage } from './pages/welcomePage';
+import { CasePage } from './pages/casePage';
+import { WelcomePage } from './pages/welcomePage';
 import { expect, REPO_ROOT, screenshot, test } from './fixtures';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const GANTZ = join(FIXTURES, 'gantz', 'audit.jsonl');
 const AGENTMESH_CE = join(FIXTURES, 'agentmesh', 'scenario', 'cloudevents.jsonl');
+const AGENTMESH_PARQUET = join(FIXTURES, 'agentmesh', 'scenario', 'export.parquet');
 const MESHGUARD_DAY = join(FIXTURES, 'meshguard', 'audit', '2024-03-14.jsonl');
 
 function nonEmptyLines(path: string): string[] {
@@ -32,13 +33,26 @@ async function freshCase(casePage: CasePage, welcome: WelcomePage, dir: string):
 test.describe('import', () => {
   test.beforeEach(async ({ casePage, welcome, scratch }) => freshCase(casePage, welcome, scratch));
 
+  // Later specs share this server: leave it on the demo case, as a first run would.
+  test.afterAll(async ({ browser, serve }) => {
+    const page = await browser.newPage();
+    await page.goto(serve.url);
+    const casePage = new CasePage(page);
+    await casePage.waitForTotal();
+    await casePage.switchCase();
+    await new WelcomePage(page).openDemo();
+    await casePage.waitForEvents();
+    await page.close();
+  });
+
   test('through the file picker: preview, detected families and counts', async ({
     casePage,
     importDialog,
   }) => {
     await casePage.openImport();
-    await importDialog.chooseFiles([GANTZ, AGENTMESH_CE]);
-    await expect(importDialog.previews).toHaveCount(2);
+    await importDialog.chooseFiles([GANTZ, AGENTMESH_CE, AGENTMESH_PARQUET]);
+    await expect(importDialog.previews).toHaveCount(3);
+    await expect(importDialog.preview('export.parquet')).toContainText('Parquet');
     await expect(importDialog.preview('audit.jsonl').getByTestId('preview-family')).toHaveAttribute(
       'data-producer',
       'gantz',
@@ -61,11 +75,15 @@ test.describe('import', () => {
     const ce = importDialog.reportFile('cloudevents.jsonl');
     await expect(ce.getByTestId('report-producer')).toHaveText('agentmesh-cloudevents');
     await expect(ce.getByTestId('report-records')).toHaveText(String(nonEmptyLines(AGENTMESH_CE).length));
+    // Parquet is detected by the engine from its columns and key-value metadata.
+    const parquet = importDialog.reportFile('export.parquet');
+    await expect(parquet.getByTestId('report-producer')).toHaveText('agentmesh-export');
+    await expect(parquet.getByTestId('report-records')).toHaveText('600'); // MANIFEST.md: 600 rows
     await screenshot(casePage.page, 'import-report');
     await importDialog.close();
-    const expected = nonEmptyLines(GANTZ).length + nonEmptyLines(AGENTMESH_CE).length;
+    const expected = nonEmptyLines(GANTZ).length + nonEmptyLines(AGENTMESH_CE).length + 600;
     await expect(casePage.eventsTable).toHaveAttribute('data-total', String(expected));
-    await expect(casePage.archives).toHaveCount(2);
+    await expect(casePage.archives).toHaveCount(3);
   });
 
   test('through drag and drop onto the window', async ({ casePage, importDialog }) => {
@@ -184,5 +202,26 @@ test.describe('import', () => {
     await expect(casePage.cell(first, 'agent_id')).toHaveText('helper-0');
     await expect(casePage.cell(first, 'action')).toHaveText('files.delete');
     await expect(casePage.cell(first, 'decision')).toHaveText('deny');
+  });
+
+  test('cancel during an import leaves the case unchanged', async ({ casePage, importDialog, scratch }) => {
+    // About 50 MB of real gantz records: long enough to be cancelled mid-way.
+    const lines = nonEmptyLines(GANTZ);
+    const path = join(scratch, 'gantz-large.jsonl');
+    writeFileSync(path, Array.from({ length: 200 }, () => lines.join('\n')).join('\n') + '\n');
+    await casePage.openImport();
+    await importDialog.chooseFiles([path]);
+    await importDialog.start();
+    await expect(importDialog.root).toHaveAttribute('data-step', 'running', { timeout: 30_000 });
+    await expect(casePage.page.getByTestId('progress-records')).toHaveText(/^[1-9][\d,]*$/, {
+      timeout: 30_000,
+    });
+    await screenshot(casePage.page, 'import-progress');
+    await casePage.page.getByTestId('import-cancel').click();
+    await expect(casePage.page.getByTestId('import-cancelled')).toContainText('unchanged');
+    await importDialog.close();
+    await expect(casePage.eventsTable).toHaveAttribute('data-total', '0');
+    await expect(casePage.archives).toHaveCount(0);
+    await expect(casePage.page.getByTestId('case-counts')).toContainText('0 archives · 0 events');
   });
 });

@@ -11,9 +11,19 @@ export interface RunningServe {
 const READY_LINE = /Casefile serving at (\S+)/;
 const START_TIMEOUT_MS = 30_000;
 
-export function startServe(root: string, home: string): Promise<RunningServe> {
+/** `casePath` opens that case instead of the first-run demo. */
+export function startServe(root: string, home: string, casePath?: string): Promise<RunningServe> {
   const token = randomBytes(24).toString('hex');
-  const child = spawn(process.execPath, ['bin/casefile.mjs', 'serve', '--port', '0', '--token', token], {
+  const args = [
+    'bin/casefile.mjs',
+    'serve',
+    ...(casePath ? [casePath] : []),
+    '--port',
+    '0',
+    '--token',
+    token,
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, CASEFILE_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],

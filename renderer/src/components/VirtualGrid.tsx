@@ -3,16 +3,11 @@
  * DOM, and it reports its visible range so the owner fetches just those pages (issue #2).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { rowAt, type PagedTable, type Row } from '../data/pagedTable';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { rowAt, type PagedTable } from '../data/pagedTable';
+import { GridRow, ROW_HEIGHT, type GridColumn } from './GridRow';
 
-export interface GridColumn {
-  name: string;
-  label: string;
-  width: number;
-  /** Extra class for a cell from its value (e.g. the decision colour). */
-  cellClass?: (value: string | null) => string;
-}
+export { ROW_HEIGHT, type GridColumn } from './GridRow';
 
 export interface VirtualGridProps {
   table: PagedTable;
@@ -27,47 +22,30 @@ export interface VirtualGridProps {
   onActivate?(index: number): void;
 }
 
-export const ROW_HEIGHT = 22;
 const PAGE_JUMP = 20;
-
-function cellText(row: Row | undefined, index: number): string | null | undefined {
-  if (!row) return undefined;
-  return index >= 0 ? row[index] : null;
-}
-
-function Cell({ column, text }: { column: GridColumn; text: string | null | undefined }): ReactNode {
-  const extra = text !== undefined && column.cellClass ? ` ${column.cellClass(text)}` : '';
-  const shown = text === undefined ? '…' : (text ?? '');
-  return (
-    <div
-      role="gridcell"
-      className={`grid-cell${text === undefined ? ' grid-cell-pending' : ''}${extra}`}
-      data-col={column.name}
-      style={{ width: column.width }}
-      title={text ?? undefined}
-    >
-      {shown}
-    </div>
-  );
-}
 
 export function VirtualGrid(props: VirtualGridProps): ReactNode {
   const { table, columns, selectedIndex, onSelect, onRange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = table.total ?? 0;
   // TanStack Virtual is used as documented; React Compiler simply skips memoizing this component.
+  // useFlushSync off: React 19 batches the scroll re-render instead of forcing it synchronously.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  const positions = columns.map((c) => table.columns.indexOf(c.name));
-  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const positions = useMemo(
+    () => columns.map((c) => table.columns.indexOf(c.name)),
+    [columns, table.columns],
+  );
+  const width = useMemo(() => columns.reduce((sum, c) => sum + c.width, 0), [columns]);
 
   useEffect(() => {
     onRange(first, last);
@@ -117,7 +95,7 @@ export function VirtualGrid(props: VirtualGridProps): ReactNode {
             <div
               key={c.name}
               role="columnheader"
-              className="grid-cell grid-head-cell"
+              className={`grid-cell grid-head-cell${c.numeric ? ' grid-cell-num' : ''}`}
               style={{ width: c.width }}
               data-col={c.name}
             >
@@ -125,28 +103,20 @@ export function VirtualGrid(props: VirtualGridProps): ReactNode {
             </div>
           ))}
         </div>
-        {items.map((item) => {
-          const row = rowAt(table, item.index);
-          const selected = item.index === selectedIndex;
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              className={`grid-row${selected ? ' grid-row-selected' : ''}${item.index % 2 === 1 ? ' grid-row-odd' : ''}`}
-              data-testid={props.rowTestId}
-              data-row-index={item.index}
-              data-loaded={row ? 'true' : 'false'}
-              style={{ width, transform: `translateY(${item.start + ROW_HEIGHT}px)` }}
-              onClick={() => onSelect(item.index)}
-            >
-              {columns.map((c, i) => (
-                <Cell key={c.name} column={c} text={cellText(row, positions[i] ?? -1)} />
-              ))}
-            </div>
-          );
-        })}
+        {items.map((item) => (
+          <GridRow
+            key={item.key}
+            index={item.index}
+            top={item.start + ROW_HEIGHT}
+            row={rowAt(table, item.index)}
+            selected={item.index === selectedIndex}
+            columns={columns}
+            positions={positions}
+            width={width}
+            testId={props.rowTestId}
+            onSelect={onSelect}
+          />
+        ))}
       </div>
       {table.total === 0 && (
         <div className="grid-empty" data-testid={`${props.testId}-empty`}>

@@ -57,7 +57,10 @@ export function withPage(
     held.sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
     for (const far of held.slice(0, held.length - MAX_CACHED_PAGES)) delete pages[far];
   }
-  return { key: table.key, columns, total, pages };
+  // Keep the same columns array when unchanged so memoized rows need not re-render.
+  const sameColumns =
+    columns.length === table.columns.length && columns.every((c, i) => c === table.columns[i]);
+  return { key: table.key, columns: sameColumns ? table.columns : columns, total, pages };
 }
 
 export function columnIndex(table: PagedTable, name: string): number {

@@ -58,6 +58,20 @@ function sampleJsonDocument(text: string): JsonValue[] {
   return [];
 }
 
+/**
+ * JSON Lines when the first non-blank line is a whole JSON object by itself (or a second record
+ * starts at column 0 after a malformed first one); otherwise a JSON document. The same rule as
+ * the engine's sniffer (electron/engine/import/sniff.ts), which decides for real.
+ */
+function containerOf(text: string): PreviewContainer {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0]?.trim() ?? '';
+  if (first.startsWith('[')) return 'json';
+  if (!first.startsWith('{')) return 'unknown';
+  if (parseJson(first, { allowNonFinite: true }).ok) return 'jsonl';
+  return lines[1]?.startsWith('{') ? 'jsonl' : 'json';
+}
+
 export function previewFromText(
   name: string,
   size: number,
@@ -69,10 +83,7 @@ export function previewFromText(
   const allLines = trimmed.split('\n');
   const wholeLines = complete ? allLines : allLines.slice(0, -1);
   const lines = allLines.slice(0, PREVIEW_LINES).map((l) => l.slice(0, PREVIEW_LINE_CHARS));
-  const first = trimmed.trimStart()[0];
-  const looksJsonl = first === '{' && wholeLines.filter((l) => l.trim() !== '').length > 1;
-  const container: PreviewContainer =
-    first === '[' || (first === '{' && !looksJsonl) ? 'json' : first === '{' ? 'jsonl' : 'unknown';
+  const container = containerOf(trimmed);
   let sample: JsonValue[] = [];
   if (container === 'jsonl') sample = sampleJsonl(wholeLines);
   else if (container === 'json') sample = complete ? sampleJsonDocument(trimmed) : [];
