@@ -133,6 +133,14 @@ test.describe('scale', () => {
     await casePage.scrollEventsToBottom();
     await expect(casePage.row(ROWS - 1)).toHaveAttribute('data-loaded', 'true');
     const bottomMs = Date.now() - t2;
+    // Search is a substring scan of every raw record in the engine (events.page `search`).
+    const t3 = Date.now();
+    await casePage.search('"agent-42"');
+    await expect(casePage.eventsCount).toContainText('match', { timeout: 60_000 });
+    await casePage.waitForEvents();
+    const searchMs = Date.now() - t3;
+    const matched = Number(await casePage.eventsTable.getAttribute('data-total'));
+    expect(matched).toBe(Array.from({ length: ROWS }, (_, i) => i % 97).filter((a) => a === 42).length);
     const domRows = await casePage.eventRows.count();
     const heapBytes = await page.evaluate(
       () =>
@@ -145,6 +153,8 @@ test.describe('scale', () => {
       firstPageMs,
       jumpToMiddleMs: jumpMs,
       bottomMs,
+      searchMs,
+      searchMatched: matched,
       idleP50FrameMs: percentile(idle.frames, 50),
       slowScroll: {
         frames: slow.frames.length,
