@@ -3,6 +3,7 @@
  * must equal the STORED hash of the previous readable line (or what the file's first line is
  * expected to continue). After an unreadable line the next link cannot be checked (§5 step 1).
  */
+import { positionOf } from '../chain/position';
 import type { Finding } from '../types';
 import type { EventCheck } from './eventCheck';
 import { ZERO_PREV } from './records';
@@ -37,8 +38,7 @@ export function linkFile(checks: readonly EventCheck[], expected: ExpectedFirstP
       predecessor = 'unknown';
       continue;
     }
-    const at =
-      c.line === undefined ? { entryIndex: c.entryIndex } : { entryIndex: c.entryIndex, line: c.line };
+    const at = positionOf(c);
     const id = c.eventId === undefined ? '' : ` (${c.eventId})`;
     if (predecessor === 'first') {
       if (expected.kind === 'hash' && c.prev !== expected.value) {

@@ -4,19 +4,17 @@
  * envelope is covered by nothing, so `id`, `type`, `subject`, `time`, `specversion` and
  * `datacontenttype` are checked against `data` and a disagreement is an `envelope_mismatch`.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
+import type { JsonObject } from '../../json/value';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { Finding } from '../types';
-import { type Position, readRecord, sourceRecords, stringMember } from './records';
-import { verifyMeshguardFiles, type PreparedFile, type PreparedItem } from './verifyFiles';
+import { prepareEnvelopes } from './prepared';
+import { describeValue, sourceRecords, stringMember } from './records';
+import type { Position } from '../chain/position';
+import { verifyMeshguardFiles, type PreparedFile } from './verifyFiles';
 
 const TYPE_PREFIX = 'com.meshguard.audit.';
 /** Envelope members checked against `data`; any other member (`source`, extensions) is covered by nothing. */
-const CHECKED = ['specversion', 'id', 'type', 'subject', 'time', 'datacontenttype', 'data'];
-
-function show(v: JsonValue | undefined): string {
-  return v === undefined ? '(absent)' : typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
+const CHECKED = ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'];
 
 function compare(
   out: Finding[],
@@ -29,15 +27,15 @@ function compare(
   if (actual === expected) return;
   const detail =
     expected === undefined
-      ? `envelope_mismatch: "${member}" is ${show(actual)}, but data has nothing it could name`
-      : `envelope_mismatch: "${member}" is ${show(actual)}, data says ${JSON.stringify(expected)}`;
+      ? `envelope_mismatch: "${member}" is ${describeValue(actual)}, but data has nothing it could name`
+      : `envelope_mismatch: "${member}" is ${describeValue(actual)}, data says ${JSON.stringify(expected)}`;
   out.push({
     kind: 'envelope_mismatch',
     ...at,
     field: member,
     detail,
     expected: expected ?? '(absent)',
-    actual: show(actual),
+    actual: describeValue(actual),
   });
 }
 
@@ -56,37 +54,9 @@ export function meshguardEnvelopeFindings(envelope: JsonObject, data: JsonObject
 
 export function prepareCloudEventsFile(source: VerifySource): PreparedFile {
   const records = sourceRecords(source);
-  const uncovered = new Set<string>();
-  const items = records.map((record): PreparedItem => {
-    const read = readRecord(record);
-    if (!read.ok) return read;
-    const at =
-      read.line === undefined
-        ? { entryIndex: read.entryIndex }
-        : { entryIndex: read.entryIndex, line: read.line };
-    const envelope = read.value;
-    if (!isJsonObject(envelope) || !isJsonObject(envelope.data)) {
-      return {
-        ...at,
-        ok: false,
-        finding: {
-          kind: 'parse_error',
-          ...at,
-          field: 'data',
-          detail: 'schema_error: not a CloudEvents envelope with an object "data"',
-        },
-      };
-    }
-    for (const member of Object.keys(envelope)) if (!CHECKED.includes(member)) uncovered.add(member);
-    return {
-      ...at,
-      ok: true,
-      event: envelope.data,
-      findings: [],
-      wrapperFindings: meshguardEnvelopeFindings(envelope, envelope.data, at),
-    };
-  });
-  return { path: source.path, records: records.length, items, uncoveredFields: [...uncovered].sort() };
+  const { items, unchecked } = prepareEnvelopes(records, meshguardEnvelopeFindings, CHECKED);
+  // `source` is checked against nothing in data (§7).
+  return { path: source.path, records: records.length, items, uncoveredFields: ['source', ...unchecked] };
 }
 
 export function verifyMeshguardCloudEvents(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

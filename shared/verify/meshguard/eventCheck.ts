@@ -7,7 +7,8 @@ import { jcs, type JcsResult } from '../../canon/jcs';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
 import type { HashProvider } from '../profile';
 import type { Finding } from '../types';
-import { HEX64, type Position, withoutMembers } from './records';
+import { HEX64, withoutMembers } from './records';
+import type { Position } from '../chain/position';
 import { checkSignature, type Ed25519Key } from './signature';
 
 export interface CheckedEvent extends Position {

@@ -5,7 +5,8 @@
  */
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import { meshguardRowToEvent } from './parquetRow';
-import { positionOf, readRecord, sourceRecords } from './records';
+import { readRecord, sourceRecords } from './records';
+import { positionOf } from '../chain/position';
 import { verifyMeshguardFiles, type PreparedFile, type PreparedItem } from './verifyFiles';
 
 export function prepareParquetFile(source: VerifySource): PreparedFile {

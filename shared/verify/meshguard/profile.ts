@@ -1,16 +1,13 @@
 /** The `meshguard` profile: daily audit JSONL files, one Ed25519-signed JCS SHA-256 chain through all of them (formats/meshguard.md). */
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
-import { readRecord, sourceRecords } from './records';
-import { verifyMeshguardFiles, type PreparedFile, type PreparedItem } from './verifyFiles';
+import { prepareLines } from './prepared';
+import { sourceRecords } from './records';
+import { verifyMeshguardFiles, type PreparedFile } from './verifyFiles';
 
 /** Audit lines as they are: each parsed line is the event (§1); a line that does not parse is a parse_error (§5 step 1). */
 export function prepareAuditFile(source: VerifySource): PreparedFile {
   const records = sourceRecords(source);
-  const items = records.map((record): PreparedItem => {
-    const read = readRecord(record);
-    return read.ok ? { ...read, event: read.value, findings: [] } : read;
-  });
-  return { path: source.path, records: records.length, items, uncoveredFields: [] };
+  return { path: source.path, records: records.length, items: prepareLines(records), uncoveredFields: [] };
 }
 
 export function verifyMeshguard(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

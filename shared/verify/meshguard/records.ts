@@ -4,24 +4,13 @@
  * refused (formats/meshguard.md §1 "I-JSON"; formats/runtime-steps.md §6 step 1). Never throws.
  */
 import { parseJson } from '../../json/parse';
-import { emptyObject, isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
+import { emptyObject, isJsonObject, JsonNumber, type JsonObject, type JsonValue } from '../../json/value';
 import type { VerifyRecord, VerifySource } from '../profile';
+import { positionOf, type Position } from '../chain/position';
 import type { Finding } from '../types';
-
-/** Where a record sits: 0-based entry, 1-based line (absent for Parquet rows). */
-export interface Position {
-  entryIndex: number;
-  line?: number;
-}
 
 export type ReadRecord =
   (Position & { ok: true; value: JsonValue }) | (Position & { ok: false; finding: Finding });
-
-export function positionOf(record: Position): Position {
-  return record.line === undefined
-    ? { entryIndex: record.entryIndex }
-    : { entryIndex: record.entryIndex, line: record.line };
-}
 
 const STRICT = { allowNonFinite: false, rejectDuplicateKeys: true };
 
@@ -88,3 +77,13 @@ export const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The all-zero `prev` of a chain's first event (formats/meshguard.md §4.1, runtime-steps §5.3). */
 export const ZERO_PREV = '0'.repeat(64);
+
+/** A value as a finding's detail names it: strings quoted, numbers as written, `(absent)` for a missing member. */
+export function describeValue(v: JsonValue | undefined): string {
+  if (v === undefined) return '(absent)';
+  if (v instanceof JsonNumber) return v.token;
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(describeValue).join(',')}]`;
+  return '{…}';
+}

@@ -8,7 +8,8 @@ import { isJsonObject, type JsonObject } from '../../json/value';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { Finding } from '../types';
 import { verifyMeshguard } from './profile';
-import { positionOf, readRecord, sourceRecords, stringMember, type Position } from './records';
+import { describeValue, readRecord, sourceRecords, stringMember } from './records';
+import { positionOf, type Position } from '../chain/position';
 import { projectionDifferences, siemProjection } from './siemProjection';
 
 interface SiemRecord extends Position {
@@ -64,18 +65,6 @@ function mismatch(
   };
 }
 
-function show(v: unknown): string {
-  return v === undefined
-    ? '(absent)'
-    : v === null
-      ? 'null'
-      : typeof v === 'string'
-        ? JSON.stringify(v)
-        : Array.isArray(v)
-          ? JSON.stringify(v.map(String))
-          : String(v);
-}
-
 /** Compares every SIEM record with its audit event; unmatched audit events are `siem_missing` on the SIEM file covering their date. */
 function crossCheck(files: SiemFile[], audit: Map<string, AuditEvent>): void {
   const matched = new Set<string>();
@@ -88,7 +77,7 @@ function crossCheck(files: SiemFile[], audit: Map<string, AuditEvent>): void {
           mismatch(
             row,
             'meshguard.event_id',
-            `siem_orphan: no audit event has the id ${show(id)}: the SIEM record was added or its id was changed`,
+            `siem_orphan: no audit event has the id ${describeValue(id)}: the SIEM record was added or its id was changed`,
           ),
         );
         continue;
@@ -99,9 +88,9 @@ function crossCheck(files: SiemFile[], audit: Map<string, AuditEvent>): void {
           mismatch(
             row,
             d.field,
-            `siem_projection_mismatch: ${d.field} is ${show(d.actual)}, the audit event ${id} in ${source.path} projects to ${show(d.expected)}`,
-            show(d.expected),
-            show(d.actual),
+            `siem_projection_mismatch: ${d.field} is ${describeValue(d.actual)}, the audit event ${id} in ${source.path} projects to ${describeValue(d.expected)}`,
+            describeValue(d.expected),
+            describeValue(d.actual),
           ),
         );
       }

@@ -9,7 +9,7 @@ import type { JsonObject } from '../../json/value';
 import { decodeBase64 } from '../keys/encoding';
 import type { ResolvedKeys } from '../profile';
 import type { Finding } from '../types';
-import type { Position } from './records';
+import type { Position } from '../chain/position';
 
 export type Ed25519Key = ResolvedKeys['ed25519'][number];
 

@@ -3,7 +3,7 @@
  * then the files in link order with every link checked across file boundaries, then the per-file
  * anchors and the whole-log anchor `*`. Every finding is reported; checking goes on after a break.
  */
-import type { JsonValue } from '../../json/value';
+import { positionOf } from '../chain/position';
 import { keyFingerprint } from '../keys/fingerprint';
 import type { FileOutcome, VerifyContext } from '../profile';
 import { NOTICE_KINDS, type ChainAnchor, type Finding } from '../types';
@@ -11,22 +11,10 @@ import { anchorForPath, countAndHeadFindings, describeAnchor } from './anchorChe
 import { linkFile, type ExpectedFirstPrev } from './chain';
 import { checkEvent, type EventCheck } from './eventCheck';
 import { orderByLinks, type FileOrder } from './fileOrder';
-import type { Position } from './records';
+import { foldWrapperFindings, type PreparedRecord } from './prepared';
 
-/** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over: the audit event, or why there is none. */
-export type PreparedItem =
-  | (Position & {
-      ok: true;
-      event: JsonValue;
-      findings: Finding[];
-      /**
-       * Disagreements between a copy's wrapper and the event (CloudEvents envelope, §7). Reported
-       * when the event verifies; when its hash fails they are folded into that hash_mismatch,
-       * since the wrapper then only tells what the event said before the edit.
-       */
-      wrapperFindings?: Finding[];
-    })
-  | (Position & { ok: false; finding: Finding });
+/** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (prepared.ts). */
+export type PreparedItem = PreparedRecord;
 
 export interface PreparedFile {
   path: string;
@@ -56,26 +44,15 @@ interface FileState {
 function checkFile(file: PreparedFile, ctx: VerifyContext): FileState {
   const keys = ctx.keys.ed25519.length > 0 ? ctx.keys.ed25519 : null;
   const checks = file.items.map((item): EventCheck => {
-    const at =
-      item.line === undefined
-        ? { entryIndex: item.entryIndex }
-        : { entryIndex: item.entryIndex, line: item.line };
+    const at = positionOf(item);
     if (!item.ok) return { ...at, ok: false, findings: [item.finding] };
     const checked = checkEvent(item.event, at, ctx.hash, keys);
     return {
       ...checked,
-      findings: [...item.findings, ...withWrapper(checked.findings, item.wrapperFindings ?? [])],
+      findings: [...item.findings, ...foldWrapperFindings(checked.findings, item.wrapperFindings ?? [])],
     };
   });
   return { file, checks, findings: [], needs: [], anchorsUsed: [] };
-}
-
-function withWrapper(findings: Finding[], wrapper: readonly Finding[]): Finding[] {
-  const edited = findings.find((f) => f.kind === 'hash_mismatch');
-  if (wrapper.length === 0) return findings;
-  if (edited === undefined) return [...findings, ...wrapper];
-  edited.detail += `; the copy's wrapper still disagrees with the edited event: ${wrapper.map((w) => w.detail).join('; ')}`;
-  return findings;
 }
 
 function expectedFirst(previous: FileState | undefined, anchor: ChainAnchor | undefined): ExpectedFirstPrev {

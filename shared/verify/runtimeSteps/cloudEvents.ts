@@ -4,18 +4,16 @@
  * (`run/step/phase`), `type`, `subject`, `time`, `specversion`, `datacontenttype` are checked against
  * `data`, and `source` must end with `data.tenant_id`. A disagreement is an `envelope_mismatch`.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../json/value';
-import { positionOf, type Position, readRecord, sourceRecords } from '../meshguard/records';
+import type { JsonObject, JsonValue } from '../../json/value';
+import type { Position } from '../chain/position';
+import { prepareEnvelopes } from '../meshguard/prepared';
+import { describeValue, sourceRecords } from '../meshguard/records';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import type { Finding } from '../types';
-import { verifyStepSources, type PreparedStep, type PreparedSteps } from './verifySteps';
+import { verifyStepSources, type PreparedSteps } from './verifySteps';
 
 const TYPE_PREFIX = 'io.agentruntime.step.';
 const CHECKED = ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'];
-
-function show(v: JsonValue | undefined): string {
-  return v === undefined ? '(absent)' : typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
 
 function text(v: JsonValue | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -26,9 +24,9 @@ function mismatch(at: Position, member: string, expected: string, actual: JsonVa
     kind: 'envelope_mismatch',
     ...at,
     field: member,
-    detail: `envelope_mismatch: "${member}" is ${show(actual)}, data says ${expected}`,
+    detail: `envelope_mismatch: "${member}" is ${describeValue(actual)}, data says ${expected}`,
     expected,
-    actual: show(actual),
+    actual: describeValue(actual),
   };
 }
 
@@ -64,41 +62,23 @@ export function stepEnvelopeFindings(envelope: JsonObject, data: JsonObject, at:
   const tenant = text(data.tenant_id);
   const source = text(envelope.source);
   if (tenant === undefined || source === undefined || !source.endsWith(tenant)) {
-    out.push(mismatch(at, 'source', `a source ending with ${show(data.tenant_id)}`, envelope.source));
+    out.push(
+      mismatch(at, 'source', `a source ending with ${describeValue(data.tenant_id)}`, envelope.source),
+    );
   }
   return out;
 }
 
 export function prepareStepCloudEvents(source: VerifySource): PreparedSteps {
   const records = sourceRecords(source);
-  const uncovered = new Set<string>(['source (the prefix before the tenant id)']);
-  const steps = records.map((record): PreparedStep => {
-    const read = readRecord(record);
-    if (!read.ok) return read;
-    const at = positionOf(read);
-    const envelope = read.value;
-    if (!isJsonObject(envelope) || !isJsonObject(envelope.data)) {
-      return {
-        ...at,
-        ok: false,
-        finding: {
-          kind: 'parse_error',
-          ...at,
-          field: 'data',
-          detail: 'schema_error: not a CloudEvents envelope with an object "data"',
-        },
-      };
-    }
-    for (const member of Object.keys(envelope)) if (!CHECKED.includes(member)) uncovered.add(member);
-    return {
-      ...at,
-      ok: true,
-      event: envelope.data,
-      findings: [],
-      wrapperFindings: stepEnvelopeFindings(envelope, envelope.data, at),
-    };
-  });
-  return { path: source.path, records: records.length, steps, uncoveredFields: [...uncovered].sort() };
+  const { items, unchecked } = prepareEnvelopes(records, stepEnvelopeFindings, CHECKED);
+  // Only the end of `source` is checked (it must name the tenant); its prefix is covered by nothing (§7).
+  return {
+    path: source.path,
+    records: records.length,
+    steps: items,
+    uncoveredFields: ['source (the prefix before the tenant id)', ...unchecked],
+  };
 }
 
 export function verifyRuntimeStepsCloudEvents(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

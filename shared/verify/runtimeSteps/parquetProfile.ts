@@ -3,7 +3,8 @@
  * (parquetRow.ts) verify exactly as §6, findings by row (`entryIndex`, no line). The copy holds
  * every tenant, so the per-run anchors of every tenant apply.
  */
-import { positionOf, readRecord, sourceRecords } from '../meshguard/records';
+import { readRecord, sourceRecords } from '../meshguard/records';
+import { positionOf } from '../chain/position';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import { stepRowToEvent } from './parquetRow';
 import { verifyStepSources, type PreparedStep, type PreparedSteps } from './verifySteps';

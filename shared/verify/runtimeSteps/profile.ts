@@ -1,15 +1,13 @@
 /** The `runtime-steps` profile: per-tenant JSONL files, a SHA-256 chain per run, HMAC-SHA256 per event (formats/runtime-steps.md). */
-import { positionOf, readRecord, sourceRecords } from '../meshguard/records';
+import { prepareLines } from '../meshguard/prepared';
+import { sourceRecords } from '../meshguard/records';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
-import { verifyStepSources, type PreparedStep, type PreparedSteps } from './verifySteps';
+import { verifyStepSources, type PreparedSteps } from './verifySteps';
 
+/** Tenant lines as they are: each parsed line is the event (§1); a line that does not parse is a parse_error (§6 step 1). */
 export function prepareStepsFile(source: VerifySource): PreparedSteps {
   const records = sourceRecords(source);
-  const steps = records.map((record): PreparedStep => {
-    const read = readRecord(record);
-    return read.ok ? { ...positionOf(read), ok: true, event: read.value, findings: [] } : read;
-  });
-  return { path: source.path, records: records.length, steps, uncoveredFields: [] };
+  return { path: source.path, records: records.length, steps: prepareLines(records), uncoveredFields: [] };
 }
 
 export function verifyRuntimeSteps(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

@@ -4,6 +4,7 @@
  * the run; two events naming one `prev` are a fork; a run without genesis is reported; a complete
  * chain gives the emission order, and a file order that differs from it is only a notice.
  */
+import { positionOf } from '../chain/position';
 import { ZERO_PREV } from '../meshguard/records';
 import { NOTICE_KINDS, type Finding } from '../types';
 import type { CheckedStep } from './stepCheck';
@@ -24,10 +25,6 @@ function where(e: CheckedStep): string {
   return e.line === undefined ? `row ${e.entryIndex}` : `line ${e.line}`;
 }
 
-function at(e: CheckedStep): { entryIndex: number; line?: number } {
-  return e.line === undefined ? { entryIndex: e.entryIndex } : { entryIndex: e.entryIndex, line: e.line };
-}
-
 function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): CheckedStep[] {
   const seen = new Map<string, CheckedStep>();
   const kept: CheckedStep[] = [];
@@ -39,7 +36,7 @@ function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): Ch
     } else {
       findings.push({
         kind: 'duplicate_record',
-        ...at(e),
+        ...positionOf(e),
         chain: e.runId,
         detail: `duplicate_event (${e.label}): an exact copy of ${where(first)} (a re-delivered line); dropped from the analysis, not a fork`,
       });
@@ -86,7 +83,7 @@ export function analyseRun(
         : '';
     findings.push({
       kind: 'chain_break',
-      ...at(e),
+      ...positionOf(e),
       chain: runId,
       field: 'prev',
       detail: `chain_break (${e.label}): prev names a hash no event of the run has: its predecessor is missing, unreadable or was changed${hint}`,
@@ -104,7 +101,7 @@ export function analyseRun(
         .join(', ');
       findings.push({
         kind: 'chain_fork',
-        ...at(e),
+        ...positionOf(e),
         chain: runId,
         field: 'prev',
         detail: `chain_fork (${e.label}): ${others} name${siblings.length > 2 ? '' : 's'} the same prev${prev === ZERO_PREV ? ' (the genesis)' : ''}: the chain forks, so one of them was inserted`,

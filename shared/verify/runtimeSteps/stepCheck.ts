@@ -5,7 +5,8 @@
  */
 import { jcs } from '../../canon/jcs';
 import { isJsonObject, type JsonValue } from '../../json/value';
-import { HEX64, type Position, withoutMembers } from '../meshguard/records';
+import { HEX64, withoutMembers } from '../meshguard/records';
+import type { Position } from '../chain/position';
 import type { HashProvider, ResolvedKeys } from '../profile';
 import type { Finding } from '../types';
 

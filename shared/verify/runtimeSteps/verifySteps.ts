@@ -3,19 +3,16 @@
  * source the events grouped by run, each run as its own chain (file order is not authenticated),
  * then the per-run anchors. Every finding is reported; a hostile record never stops the others.
  */
-import type { JsonValue } from '../../json/value';
+import { positionOf } from '../chain/position';
 import { keyFingerprint } from '../keys/fingerprint';
-import type { Position } from '../meshguard/records';
+import { foldWrapperFindings, type PreparedRecord } from '../meshguard/prepared';
 import type { FileOutcome, VerifyContext } from '../profile';
-import type { Finding } from '../types';
 import { checkRunAnchors, type SourceRuns } from './runAnchors';
 import { analyseRun } from './runChain';
 import { checkStep, type CheckedStep, type StepCheck } from './stepCheck';
 
-/** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over. */
-export type PreparedStep =
-  | (Position & { ok: true; event: JsonValue; findings: Finding[]; wrapperFindings?: Finding[] })
-  | (Position & { ok: false; finding: Finding });
+/** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (meshguard/prepared.ts). */
+export type PreparedStep = PreparedRecord;
 
 export interface PreparedSteps {
   path: string;
@@ -30,23 +27,16 @@ export const STEPS_NEED_ANCHOR = {
   rechained: 'an edit followed by re-chaining: no HMAC key was given, so the HMACs were not checked',
 } as const;
 
-/** A copy's wrapper findings are reported when the event verifies, folded into its hash_mismatch otherwise (as for meshguard). */
-function withWrapper(check: StepCheck, wrapper: readonly Finding[]): Finding[] {
-  const edited = check.findings.find((f) => f.kind === 'hash_mismatch');
-  if (wrapper.length === 0) return check.findings;
-  if (edited === undefined) return [...check.findings, ...wrapper];
-  edited.detail += `; the copy's wrapper still disagrees with the edited event: ${wrapper.map((w) => w.detail).join('; ')}`;
-  return check.findings;
-}
-
 function checkAll(file: PreparedSteps, ctx: VerifyContext): StepCheck[] {
   const keys = ctx.keys.hmac.length > 0 ? ctx.keys.hmac : null;
   return file.steps.map((s): StepCheck => {
-    const at =
-      s.line === undefined ? { entryIndex: s.entryIndex } : { entryIndex: s.entryIndex, line: s.line };
+    const at = positionOf(s);
     if (!s.ok) return { ...at, ok: false, findings: [s.finding] };
     const check = checkStep(s.event, at, ctx.hash, keys);
-    return { ...check, findings: [...s.findings, ...withWrapper(check, s.wrapperFindings ?? [])] };
+    return {
+      ...check,
+      findings: [...s.findings, ...foldWrapperFindings(check.findings, s.wrapperFindings ?? [])],
+    };
   });
 }
 
