@@ -53,13 +53,14 @@ export function checkRecord(
     return { record: { ...at, readable: false }, findings: [finding], signatureUnchecked: false };
   }
   const value = parsed.value;
-  coverage.add(value, coveredObject(spec, value));
+  const covered = coveredObject(spec, value);
+  coverage.add(value, covered);
   const group = spec.groupBy === undefined ? undefined : getPath(value, spec.groupBy);
   const groupName = group === undefined ? undefined : typeof group === 'string' ? group : String(group);
   // Findings of a grouped record name its chain, so the diagnosis can pair them with its links.
   const where = groupName === undefined ? at : { ...at, chain: groupName };
   const findings: Finding[] = [];
-  const hashed = recomputeHash(spec, value, input.text, ctx.hash);
+  const hashed = recomputeHash(spec, value, covered, input.text, ctx.hash);
   const field = spec.hashField ?? '(line)';
   if (!hashed.ok) {
     findings.push({
@@ -83,13 +84,19 @@ export function checkRecord(
   if (sig.ok === false) {
     findings.push({
       kind: 'signature_invalid',
-      ...at,
+      ...where,
       field: spec.signature?.field ?? 'signature',
       detail: sig.reason,
     });
   }
 
-  const whole = spec.canonicalization === 'raw-line' ? input.text : canonicalText(spec, value);
+  // Only grouped chains look for exact duplicates, so only they need the whole record's canonical text.
+  const whole =
+    spec.groupBy === undefined
+      ? undefined
+      : spec.canonicalization === 'raw-line'
+        ? input.text
+        : canonicalText(spec, value);
   const record: CheckedRecord = {
     ...at,
     readable: true,

@@ -37,10 +37,11 @@ export type HashResult =
   | { ok: true; recomputed: string; matches: boolean; stored: string | undefined; note?: string }
   | { ok: false; reason: string };
 
-/** Recomputes a record's hash and compares it with the stored one (raw-line: nothing is stored). */
+/** Recomputes a record's hash from its covered object and compares it with the stored one (raw-line: nothing is stored). */
 export function recomputeHash(
   spec: CustomProfileSpec,
   record: JsonObject,
+  covered: JsonObject,
   rawText: string | undefined,
   hash: HashProvider,
 ): HashResult {
@@ -54,7 +55,6 @@ export function recomputeHash(
   if (spec.hashField !== undefined && stored === undefined) {
     return { ok: false, reason: `${spec.hashField} is missing or not a string` };
   }
-  const covered = coveredObject(spec, record);
   const appended = spec.chain?.linkInHash === 'appended';
   if (spec.canonicalization === 'python-json-sorted' && !appended) {
     // Shared with the built-in Python profiles: retries the producers' int-key order (formats/agentmesh.md §1).

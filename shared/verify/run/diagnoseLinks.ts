@@ -13,10 +13,10 @@ const short = (hash: string): string => `${hash.slice(0, 12)}…`;
 function unreadableBefore(pool: FindingPool, f: Finding, used: Set<Finding>): Finding | undefined {
   const i = f.entryIndex;
   if (i === undefined) return undefined;
-  const candidates = pool.findings
-    .filter((p) => p.kind === 'parse_error' && p.entryIndex !== undefined && !used.has(p))
-    .filter((p) => (chainOf(f) === '' ? p.entryIndex === i - 1 : (p.entryIndex as number) < i));
-  return candidates.sort((a, b) => (b.entryIndex as number) - (a.entryIndex as number))[0];
+  // Unreadable records belong to no known chain, so they are filed under the unnamed one.
+  const found = pool.lastBefore('parse_error', '', i, (p) => !used.has(p));
+  if (!found) return undefined;
+  return chainOf(f) !== '' || found.entryIndex === i - 1 ? found : undefined;
 }
 
 export function diagnoseBreaks(pool: FindingPool, facts: RecordFacts): void {
@@ -48,13 +48,7 @@ export function diagnoseBreaks(pool: FindingPool, facts: RecordFacts): void {
 }
 
 function reorder(pool: FindingPool, f: Finding, i: number, holder: number): void {
-  const chain = chainOf(f);
-  const window = pool
-    .open('chain_break')
-    .filter(
-      (b) =>
-        chainOf(b) === chain && b.entryIndex !== undefined && b.entryIndex >= i && b.entryIndex <= holder + 1,
-    );
+  const window = pool.openInRange('chain_break', chainOf(f), i, holder + 1);
   pool.diagnose(
     'reordering',
     f,

@@ -4,7 +4,7 @@
  * tabulate (formats/meshguard.md §5, formats/runtime-steps.md §6, formats/agentmesh.md §5).
  */
 import type { Finding } from '../types';
-import { chainOf, hashText, place, sameChain, type FindingPool } from './findingPool';
+import { chainOf, hashText, place, type FindingPool } from './findingPool';
 import type { LinkFacts } from './links';
 
 export interface RecordFacts {
@@ -109,18 +109,17 @@ export function diagnoseForks(pool: FindingPool, facts: RecordFacts): void {
   }
 }
 
-/** The next unexplained chain break after `f` in its chain (the record that follows it). */
+/**
+ * The next unexplained chain break after `f` in its chain (the record that follows it): the very
+ * next record for a file-order chain, the next break of the same run for a named chain. A
+ * signature finding without a chain name cannot say which run it is in, so only its neighbour qualifies.
+ */
 function successorBreak(pool: FindingPool, f: Finding): Finding | undefined {
   const i = f.entryIndex;
   if (i === undefined) return undefined;
-  const later = pool
-    .open('chain_break')
-    .filter((b) => sameChain(chainOf(b), chainOf(f)) && b.entryIndex !== undefined && b.entryIndex > i);
-  later.sort((a, b) => (a.entryIndex as number) - (b.entryIndex as number));
-  const next = later[0];
-  // A file-order chain (no chain name) continues at the very next record; a named chain (a run) may resume later.
-  // A signature finding without a chain name cannot say which run it is in, so only its neighbour qualifies.
-  return next && (chainOf(f) !== '' || next.entryIndex === i + 1) ? next : undefined;
+  const chain = chainOf(f);
+  const named = chain === '' ? undefined : pool.nextOpenAfter('chain_break', chain, i);
+  return named ?? pool.openAt('chain_break', i + 1, chain);
 }
 
 /** Signatures that fail while the hash holds: replaced, forged, or a re-hashed edit/insert without the key. */

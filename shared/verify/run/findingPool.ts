@@ -25,28 +25,98 @@ export function hashText(value: string | undefined): string | undefined {
   return /^[0-9a-fA-F]{16,}$/.test(unquoted) ? unquoted : undefined;
 }
 
+/** Finds the first index in `sorted` (ascending entry indexes) whose value is greater than `after`. */
+function firstAfter(sorted: readonly Finding[], after: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (((sorted[mid] as Finding).entryIndex as number) > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Indexed by kind, by (kind, entry index) and by (kind, chain) in entry order, so the rules run
+ * in about linear time on files with tens of thousands of findings (a forged re-chain).
+ */
 export class FindingPool {
   private readonly claimed = new Set<Finding>();
+  private readonly byKind = new Map<FindingKind, Finding[]>();
+  private readonly byPlace = new Map<string, Finding[]>();
+  private readonly byChain = new Map<string, Finding[]>();
   readonly diagnoses: Diagnosis[] = [];
 
-  constructor(readonly findings: readonly Finding[]) {}
+  constructor(readonly findings: readonly Finding[]) {
+    const push = <K>(map: Map<K, Finding[]>, key: K, f: Finding): void => {
+      const list = map.get(key);
+      if (list) list.push(f);
+      else map.set(key, [f]);
+    };
+    for (const f of findings) {
+      push(this.byKind, f.kind, f);
+      if (f.entryIndex === undefined) continue;
+      push(this.byPlace, `${f.kind}\u0000${f.entryIndex}`, f);
+      push(this.byChain, `${f.kind}\u0000${chainOf(f)}`, f);
+    }
+    for (const list of this.byChain.values())
+      list.sort((a, b) => (a.entryIndex as number) - (b.entryIndex as number));
+  }
 
   /** Unclaimed findings of a kind, in the order the profile reported them. */
   open(kind: FindingKind): Finding[] {
-    return this.findings.filter((f) => f.kind === kind && !this.claimed.has(f));
+    return (this.byKind.get(kind) ?? []).filter((f) => !this.claimed.has(f));
   }
 
   /** The unclaimed finding of `kind` at `entryIndex` in `chain`, if any. */
   openAt(kind: FindingKind, entryIndex: number | undefined, chain: string): Finding | undefined {
     if (entryIndex === undefined) return undefined;
-    return this.open(kind).find((f) => f.entryIndex === entryIndex && sameChain(chainOf(f), chain));
+    const here = this.byPlace.get(`${kind}\u0000${entryIndex}`) ?? [];
+    return here.find((f) => !this.claimed.has(f) && sameChain(chainOf(f), chain));
   }
 
   /** Any finding (claimed or not) of `kind` at `entryIndex` in `chain`. */
   hasAt(kind: FindingKind, entryIndex: number, chain: string): boolean {
-    return this.findings.some(
-      (f) => f.kind === kind && f.entryIndex === entryIndex && sameChain(chainOf(f), chain),
-    );
+    const here = this.byPlace.get(`${kind}\u0000${entryIndex}`) ?? [];
+    return here.some((f) => sameChain(chainOf(f), chain));
+  }
+
+  /** Unclaimed findings of `kind` in exactly `chain` with entry index in [from, to], in entry order. */
+  openInRange(kind: FindingKind, chain: string, from: number, to: number): Finding[] {
+    const list = this.byChain.get(`${kind}\u0000${chain}`) ?? [];
+    const out: Finding[] = [];
+    for (let k = firstAfter(list, from - 1); k < list.length; k++) {
+      const f = list[k] as Finding;
+      if ((f.entryIndex as number) > to) break;
+      if (!this.claimed.has(f)) out.push(f);
+    }
+    return out;
+  }
+
+  /** The first unclaimed finding of `kind` in exactly `chain` after `entryIndex`. */
+  nextOpenAfter(kind: FindingKind, chain: string, entryIndex: number): Finding | undefined {
+    const list = this.byChain.get(`${kind}\u0000${chain}`) ?? [];
+    for (let k = firstAfter(list, entryIndex); k < list.length; k++) {
+      const f = list[k] as Finding;
+      if (!this.claimed.has(f)) return f;
+    }
+    return undefined;
+  }
+
+  /** The last finding (claimed or not) of `kind` in exactly `chain` before `entryIndex` that `accept` takes. */
+  lastBefore(
+    kind: FindingKind,
+    chain: string,
+    entryIndex: number,
+    accept: (f: Finding) => boolean,
+  ): Finding | undefined {
+    const list = this.byChain.get(`${kind}\u0000${chain}`) ?? [];
+    for (let k = firstAfter(list, entryIndex - 1) - 1; k >= 0; k--) {
+      const f = list[k] as Finding;
+      if (accept(f)) return f;
+    }
+    return undefined;
   }
 
   isClaimed(f: Finding): boolean {

@@ -5,7 +5,6 @@
  * an unreadable record simply has no links.
  */
 import { parseJson } from '../../json/parse';
-import { isJsonArray, isJsonObject, type JsonValue } from '../../json/value';
 import type { VerifyRecord, VerifySource } from '../profile';
 
 /** A pair of dotted paths: the record's own hash and its link to the previous record. */
@@ -38,13 +37,30 @@ export interface LinkFacts {
   previousAt(entryIndex: number): string | undefined;
 }
 
-function at(value: JsonValue | undefined, path: string): JsonValue | undefined {
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function at(value: unknown, path: string): unknown {
   let cur = value;
   for (const step of path.split('.')) {
-    if (!isJsonObject(cur) || !Object.hasOwn(cur, step)) return undefined;
+    if (!isRecord(cur) || !Object.hasOwn(cur, step)) return undefined;
     cur = cur[step];
   }
   return cur;
+}
+
+/**
+ * Only link strings are read here, so the fast native parser is enough (numbers may round, which
+ * does not matter); the lossless parser is the fallback for Python's bare NaN/Infinity.
+ */
+function parseLoose(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const parsed = parseJson(text, { allowNonFinite: true });
+    return parsed.ok ? parsed.value : undefined;
+  }
 }
 
 class LinkTable implements LinkFacts {
@@ -53,7 +69,7 @@ class LinkTable implements LinkFacts {
   private readonly holders = new Map<string, number>();
   private readonly claimants = new Map<string, number[]>();
 
-  add(entryIndex: number, value: JsonValue, pairs: readonly LinkFieldPair[]): void {
+  add(entryIndex: number, value: unknown, pairs: readonly LinkFieldPair[]): void {
     const pair = pairs.find((p) => typeof at(value, p.own) === 'string');
     if (!pair) return;
     const own = at(value, pair.own) as string;
@@ -83,13 +99,11 @@ class LinkTable implements LinkFacts {
 }
 
 /** Records of a JSON document: the top-level array, or the `entries` array of an export. */
-function documentElements(text: string): JsonValue[] {
-  const parsed = parseJson(text, { allowNonFinite: true });
-  if (!parsed.ok) return [];
-  const root = parsed.value;
-  if (isJsonArray(root)) return root;
-  const entries = isJsonObject(root) && Object.hasOwn(root, 'entries') ? root.entries : undefined;
-  return isJsonArray(entries) ? entries : [];
+function documentElements(text: string): unknown[] {
+  const root = parseLoose(text);
+  if (Array.isArray(root)) return root as unknown[];
+  const entries = isRecord(root) && Object.hasOwn(root, 'entries') ? root.entries : undefined;
+  return Array.isArray(entries) ? (entries as unknown[]) : [];
 }
 
 /**
@@ -109,11 +123,7 @@ export function buildLinkFacts(
   const records: unknown = source.records;
   if (!Array.isArray(records)) return null;
   for (const record of records as readonly VerifyRecord[]) {
-    let value = record.value;
-    if (value === undefined && record.text !== undefined) {
-      const parsed = parseJson(record.text, { allowNonFinite: true });
-      value = parsed.ok ? parsed.value : undefined;
-    }
+    const value: unknown = record.value ?? (record.text === undefined ? undefined : parseLoose(record.text));
     if (value !== undefined) table.add(record.entryIndex, value, pairs);
   }
   return table;

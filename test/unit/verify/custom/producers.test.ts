@@ -206,6 +206,15 @@ describe('runtime-steps as a custom profile (HMAC over the whole event, one chai
     ]);
   });
 
+  it('findings of a grouped record name its run, so the diagnosis pairs them with its links', () => {
+    const out = outcome(
+      profile,
+      [loadJsonlSource(`${RS}/tampered/tnt_ember.insert-event.jsonl`)],
+      ctx(runtimeStepsKeys()),
+    );
+    expect(only(out.findings, 'signature_invalid').map((f) => f.chain)).toEqual(['run_8e9f30168920e9ab46a0']);
+  });
+
   it('the truncated file: two anchored runs missing, one run shorter than anchored', () => {
     const found = run('truncated');
     expect(found.filter((k) => k.startsWith('anchor_chain_missing')).sort()).toEqual([
