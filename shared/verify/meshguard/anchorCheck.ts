@@ -14,11 +14,6 @@ export interface ChainFacts {
   clean: boolean;
 }
 
-export function describeAnchor(anchor: ChainAnchor): string {
-  const parts = (['count', 'head', 'firstPrev', 'root'] as const).filter((k) => anchor[k] !== undefined);
-  return `anchor "${anchor.chain}" (${parts.join(', ')})`;
-}
-
 export function countAndHeadFindings(anchor: ChainAnchor, facts: ChainFacts, label: string): Finding[] {
   const chain = anchor.chain;
   if (anchor.count !== undefined && anchor.count !== facts.count) {

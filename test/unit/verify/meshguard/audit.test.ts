@@ -23,7 +23,7 @@ describe('meshguard audit files, intact', () => {
       ['audit/2024-03-16.jsonl', 155, 0],
     ]);
     expect(out[2]?.head).toBe(publishedAnchors().find((a) => a.chain === '*')?.head);
-    expect(out[2]?.anchorsUsed.some((a) => a.startsWith('anchor "*"'))).toBe(true);
+    expect(out[2]?.anchorsUsed.some((a) => a.startsWith('anchor chain "*"'))).toBe(true);
     expect(out.every((o) => o.needsAnchorFor.length === 0 && o.unverifiableReason === undefined)).toBe(true);
     // Both keys of the rotation were used, each on its side of the switch.
     expect(out[1]?.keysUsed.map((k) => k.split(' ')[0])).toEqual([

@@ -24,8 +24,8 @@ describe('meshguard CloudEvents', () => {
     expect(out[0]?.uncoveredFields).toEqual(['source']);
     // The day anchors apply by file name; the whole-log anchor to the last file.
     expect(out[2]?.anchorsUsed).toEqual([
-      'anchor "audit/2024-03-16.jsonl" (count, head, firstPrev)',
-      'anchor "*" (count, head, firstPrev) over 3 file(s)',
+      'anchor chain "audit/2024-03-16.jsonl" (count, head, firstPrev)',
+      'anchor chain "*" (count, head, firstPrev) over 3 file(s)',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('meshguard Parquet copy', () => {
     );
     expect(out[0]?.records).toBe(1453);
     expect(out[0]?.findings).toEqual([]);
-    expect(out[0]?.anchorsUsed).toEqual(['anchor "*" (count, head, firstPrev) over 1 file(s)']);
+    expect(out[0]?.anchorsUsed).toEqual(['anchor chain "*" (count, head, firstPrev) over 1 file(s)']);
   });
 
   it('the edited row is reported by row index, without a line', async () => {
