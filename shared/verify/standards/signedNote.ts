@@ -103,9 +103,18 @@ function parseSignatureLine(line: string): Parsed<NoteSignature> {
   return { ok: true, value: { name, keyId, signature: blob.slice(4) } };
 }
 
+/** C2SP signed-note §Format: no ASCII control character other than newline. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x0a) return true;
+  }
+  return false;
+}
+
 /** Splits a signed note at its last blank line and parses the signature lines (C2SP signed-note §Format). */
 export function parseSignedNote(message: string): Parsed<SignedNote> {
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(message)) {
+  if (hasControlCharacter(message)) {
     return { ok: false, reason: 'the note contains a control character other than newline' };
   }
   if (!message.endsWith('\n')) return { ok: false, reason: 'the note does not end with a newline' };
