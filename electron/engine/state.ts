@@ -18,6 +18,8 @@ export interface EngineOptions {
 export class EngineState {
   current: OpenCase | null = null;
   readonly imports = new Map<string, AbortController>();
+  /** Row counts per filter: a search over 1M records costs ~1 s, so count once per filter, not per page. */
+  readonly totals = new Map<string, number>();
   private readonly listeners = new Set<(event: ServerEvent) => void>();
   /** Serialises writes: DuckDB has one writer per file, and imports are transactions. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,6 +27,7 @@ export class EngineState {
   constructor(readonly options: EngineOptions) {}
 
   emit(event: ServerEvent): void {
+    if (event.type === 'case.changed') this.totals.clear();
     for (const l of this.listeners) l(event);
   }
 

@@ -41,7 +41,12 @@ export function eventHandlers(state: EngineState): Pick<Handlers, 'events.page' 
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const cols = viewColumns().map((n) => (n === 'ts' ? `strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ') AS ts` : quoteIdent(n))).join(', ');
       const page = await c.db.table(`SELECT ${cols} FROM events ${filter} ORDER BY row_id LIMIT ${req.limit} OFFSET ${req.offset}`, params);
-      const total = Number(await c.db.scalar(`SELECT count(*) FROM events ${filter}`, params));
+      const key = `events\0${req.search ?? ''}\0${req.archiveId ?? ''}`;
+      let total = state.totals.get(key);
+      if (total === undefined) {
+        total = Number(await c.db.scalar(`SELECT count(*) FROM events ${filter}`, params));
+        state.totals.set(key, total);
+      }
       return ok({ columns: page.columns, rows: page.rows, total, offset: req.offset });
     },
     'events.get': async (req) => {
@@ -82,14 +87,14 @@ export function eventHandlers(state: EngineState): Pick<Handlers, 'events.page' 
       const filter = req.archiveId ? 'WHERE q.archive_id = ?' : '';
       const params: Params = req.archiveId ? [req.archiveId] : [];
       const page = await c.db.table(
-        `SELECT a.path, q.line, q.byte_offset, q.reason, q.field, decode(q.raw) AS raw
+        `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, decode(q.raw) AS raw
          FROM quarantine q JOIN archives a USING (archive_id) ${filter}
          ORDER BY a.path, q.entry_index LIMIT ${req.limit} OFFSET ${req.offset}`,
         params,
       ).catch(async () =>
         // decode() fails on invalid UTF-8: fall back to a hex rendering so the row is still shown.
         c.db.table(
-          `SELECT a.path, q.line, q.byte_offset, q.reason, q.field, hex(q.raw) AS raw
+          `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, hex(q.raw) AS raw
            FROM quarantine q JOIN archives a USING (archive_id) ${filter}
            ORDER BY a.path, q.entry_index LIMIT ${req.limit} OFFSET ${req.offset}`,
           params,

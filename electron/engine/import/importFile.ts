@@ -38,6 +38,7 @@ export interface FileImportResult {
   nextRowId: bigint;
 }
 
+/** `path` here is the name the user knows the file by (an upload's original name, a CLI argument). */
 function failure(path: string, sha256: string, code: string, message: string, line?: number): ImportFileReport {
   const where = line !== undefined ? { file: path, line } : { file: path };
   return { path, sha256, producer: 'unknown', container: 'unknown', records: 0, quarantined: 0, error: { code, message, where } };
@@ -60,7 +61,7 @@ export async function importFile(path: string, displayName: string, archiveId: s
     return { report, nextRowId: ctx.nextRowId };
   }
   if (sniffed.kind === 'unknown') {
-    return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path} is not an audit archive: ${sniffed.reason}`), nextRowId: ctx.nextRowId };
+    return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} is not an audit archive: ${sniffed.reason}`), nextRowId: ctx.nextRowId };
   }
 
   let records: AsyncIterable<RawRecord[]>;
@@ -83,7 +84,7 @@ export async function importFile(path: string, displayName: string, archiveId: s
     compressed = sniffed.gzip;
     const doc = await readJsonDocument(path, sniffed.gzip);
     if (!doc.ok) {
-      return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path}: not a readable JSON document: ${doc.message}`, doc.line), nextRowId: ctx.nextRowId };
+      return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName}: not a readable JSON document: ${doc.message}`, doc.line), nextRowId: ctx.nextRowId };
     }
     header = doc.doc.header;
     records = (async function* () {
@@ -130,7 +131,7 @@ export async function importFile(path: string, displayName: string, archiveId: s
   const det = detection as Detection | undefined;
   if (!det) throw new Error('detection did not run');
   if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
-    return { report: failure(path, sha256, 'NOT_AN_ARCHIVE', `${path} holds no records`), nextRowId: ctx.nextRowId };
+    return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} holds no records`), nextRowId: ctx.nextRowId };
   }
   await ctx.events.flushInto(ctx.db);
   const notes = [...processor.counts.notes];

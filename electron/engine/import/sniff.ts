@@ -4,6 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
+import { isGzipMagic, isParquetMagic, textShape } from '../../../shared/ingest/containerShape';
 
 export type Sniffed =
   | { kind: 'parquet' }
@@ -23,14 +24,6 @@ async function head(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
-function isGzip(b: Uint8Array): boolean {
-  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-}
-
-function isParquet(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
-}
-
 /** Decompresses as much of a gzip head as possible (a truncated member still yields a prefix). */
 function gunzipPrefix(b: Uint8Array): Uint8Array {
   try {
@@ -40,45 +33,11 @@ function gunzipPrefix(b: Uint8Array): Uint8Array {
   }
 }
 
-/**
- * JSONL when the first non-blank line is itself a complete JSON object; a JSON document when
- * the text starts with `[` or `{` and the first line is not a whole value (pretty-printed
- * exports) or when it is a single-line array (a CloudEvents batch on one line).
- */
-export function textShape(text: string): 'jsonl' | 'json-document' | null {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  const first = trimmed[0];
-  if (first !== '{' && first !== '[') return null;
-  if (first === '[') return 'json-document';
-  const firstLine = trimmed.split('\n', 1)[0]?.trim() ?? '';
-  if (firstLine.endsWith('}') && balanced(firstLine)) return 'jsonl';
-  // A malformed first record followed by another record at column 0 is still JSON Lines;
-  // a pretty-printed document continues with an indented member instead.
-  const second = trimmed.split('\n', 2)[1] ?? '';
-  return second.startsWith('{') ? 'jsonl' : 'json-document';
-}
-
-/** Cheap check that braces/brackets outside strings balance on this line. */
-function balanced(line: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return depth === 0 && !inString;
-}
-
 export async function sniffFile(path: string): Promise<Sniffed> {
   const bytes = await head(path, SNIFF_BYTES);
   if (bytes.length === 0) return { kind: 'unknown', reason: 'the file is empty' };
-  if (isParquet(bytes)) return { kind: 'parquet' };
-  const gzip = isGzip(bytes);
+  if (isParquetMagic(bytes)) return { kind: 'parquet' };
+  const gzip = isGzipMagic(bytes);
   const textBytes = gzip ? gunzipPrefix(bytes) : bytes;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(textBytes);
   const shape = textShape(text);
@@ -86,5 +45,5 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     const sample = JSON.stringify(text.slice(0, 24));
     return { kind: 'unknown', reason: `not JSON, JSON Lines or Parquet (starts with ${sample})` };
   }
-  return { kind: 'text', gzip, shape };
+  return { kind: 'text', gzip, shape: shape === 'json' ? 'json-document' : 'jsonl' };
 }

@@ -5,6 +5,7 @@
  */
 import { parseJson } from '../../../shared/json/parse';
 import { isJsonArray, isJsonObject, type JsonValue } from '../../../shared/json/value';
+import { isParquetMagic, textShape } from '../../../shared/ingest/containerShape';
 import { detectFamily, type Detection } from '../../../shared/ingest/detect';
 
 export type PreviewContainer = 'jsonl' | 'json' | 'parquet' | 'unknown';
@@ -26,11 +27,6 @@ export interface FilePreview {
 export const PREVIEW_LINES = 8;
 export const PREVIEW_LINE_CHARS = 400;
 const SAMPLE_RECORDS = 50;
-
-function isParquet(head: Uint8Array): boolean {
-  // "PAR1" magic at the start of every Parquet file.
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
-}
 
 /** Parses complete lines only: the last line of a truncated head is left out unless the file ended. */
 function sampleJsonl(lines: string[]): JsonValue[] {
@@ -58,18 +54,8 @@ function sampleJsonDocument(text: string): JsonValue[] {
   return [];
 }
 
-/**
- * JSON Lines when the first non-blank line is a whole JSON object by itself (or a second record
- * starts at column 0 after a malformed first one); otherwise a JSON document. The same rule as
- * the engine's sniffer (electron/engine/import/sniff.ts), which decides for real.
- */
 function containerOf(text: string): PreviewContainer {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const first = lines[0]?.trim() ?? '';
-  if (first.startsWith('[')) return 'json';
-  if (!first.startsWith('{')) return 'unknown';
-  if (parseJson(first, { allowNonFinite: true }).ok) return 'jsonl';
-  return lines[1]?.startsWith('{') ? 'jsonl' : 'json';
+  return textShape(text) ?? 'unknown';
 }
 
 export function previewFromText(
@@ -97,7 +83,7 @@ export function previewFromText(
 }
 
 export function previewOfBinary(name: string, size: number, head: Uint8Array): FilePreview | null {
-  if (!isParquet(head)) return null;
+  if (!isParquetMagic(head)) return null;
   return {
     name,
     size,
