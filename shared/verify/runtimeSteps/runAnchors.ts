@@ -31,41 +31,49 @@ function appliesTo(a: RunAnchor, s: SourceRuns): boolean {
   return true;
 }
 
+function missing(a: RunAnchor, searched: readonly SourceRuns[]): Finding {
+  return {
+    kind: 'anchor_chain_missing',
+    chain: a.chain,
+    detail: `run_missing_vs_anchor: the published anchors list run ${a.chain}${a.count === undefined ? '' : ` with ${a.count} events`}, but no event of it is in ${searched.map((s) => s.path).join(', ')}: the whole run was deleted`,
+    expected: a.count === undefined ? 'present' : `${a.count} events`,
+    actual: 'absent',
+  };
+}
+
+function compare(a: RunAnchor, s: SourceRuns, run: RunResult): void {
+  const facts = { count: run.count, head: run.complete ? run.head : null, clean: run.clean };
+  s.findings.push(...countAndHeadFindings(a, facts, `run ${a.chain}`));
+}
+
+/**
+ * A scoped anchor (tenant or file) is checked in every source it applies to, so two copies of one
+ * tenant's file given together are each checked in full; an unscoped anchor's run may be in any
+ * source, and is missing only when no source holds it.
+ */
 export function checkRunAnchors(anchors: readonly ChainAnchor[], sources: SourceRuns[]): void {
   const runAnchors: RunAnchor[] = anchors.filter(isRunAnchor);
-  const anchoredRuns = new Set<string>();
   for (const a of runAnchors) {
     const owners = sources.filter((s) => appliesTo(a, s));
-    if (owners.length === 0) continue;
-    anchoredRuns.add(a.chain);
     owners.forEach((s) => (s.anchored = true));
-    const holder = owners.find((s) => s.runs.has(a.chain));
-    const run = holder?.runs.get(a.chain);
-    if (holder === undefined || run === undefined) {
-      owners[0]?.findings.push({
-        kind: 'anchor_chain_missing',
-        chain: a.chain,
-        detail: `run_missing_vs_anchor: the published anchors list run ${a.chain}${a.count === undefined ? '' : ` with ${a.count} events`}, but no event of it is in ${owners.map((s) => s.path).join(', ')}: the whole run was deleted`,
-        expected: a.count === undefined ? 'present' : `${a.count} events`,
-        actual: 'absent',
-      });
-      continue;
+    const scoped = a.tenant !== undefined || a.file !== undefined;
+    const checkedIn = scoped ? owners : owners.filter((s) => s.runs.has(a.chain)).slice(0, 1);
+    for (const s of checkedIn) {
+      const run = s.runs.get(a.chain);
+      if (run === undefined) s.findings.push(missing(a, [s]));
+      else compare(a, s, run);
     }
-    holder.findings.push(
-      ...countAndHeadFindings(
-        a,
-        { count: run.count, head: run.complete ? run.head : null, clean: run.clean },
-        `run ${a.chain}`,
-      ),
-    );
+    const first = owners[0];
+    if (!scoped && checkedIn.length === 0 && first !== undefined)
+      first.findings.push(missing(a, owners));
   }
   for (const s of sources) {
     if (!s.anchored) continue;
-    s.anchorsUsed.push(
-      `${runAnchors.filter((a) => appliesTo(a, s)).length} per-run anchors (event count, head hash)`,
-    );
+    const applicable = runAnchors.filter((a) => appliesTo(a, s));
+    const anchored = new Set(applicable.map((a) => a.chain));
+    s.anchorsUsed.push(`${applicable.length} per-run anchors (event count, head hash)`);
     for (const [runId, run] of s.runs) {
-      if (anchoredRuns.has(runId)) continue;
+      if (anchored.has(runId)) continue;
       s.findings.push({
         kind: 'anchor_count_mismatch',
         chain: runId,

@@ -112,3 +112,32 @@ describe('runtime-steps tampered files', () => {
     );
   });
 });
+
+describe('runtime-steps copies of one tenant given together', () => {
+  it('each copy is checked against the tenant’s anchors in full', () => {
+    const out = verifyRuntimeSteps(
+      [steps('tnt_ember'), loadJsonlSource(`${RS}/tampered/tnt_ember.truncated.jsonl`)],
+      context(),
+    );
+    const anchorKinds = out.map((o) =>
+      o.findings
+        .filter((f) => f.kind.startsWith('anchor_'))
+        .map((f) => f.kind)
+        .sort(),
+    );
+    expect(anchorKinds).toEqual([
+      [],
+      ['anchor_chain_missing', 'anchor_chain_missing', 'anchor_count_mismatch'],
+    ]);
+  });
+
+  it('an anchor with no tenant or file is missing only when no given file holds its run', () => {
+    const bare = runAnchors()
+      .filter((a) => a.tenant === 'tnt_ember' || a.tenant === 'tnt_bluefin')
+      .map((a) => ({ chain: a.chain, count: a.count, head: a.head }));
+    const out = verifyRuntimeSteps([steps('tnt_bluefin'), steps('tnt_ember')], context(bare));
+    expect(out.flatMap((o) => o.findings.filter((f) => f.kind !== 'out_of_order'))).toEqual([]);
+    const alone = verifyRuntimeSteps([steps('tnt_ember')], context(bare));
+    expect(alone[0]?.findings.filter((f) => f.kind === 'anchor_chain_missing').length).toBe(64);
+  });
+});
