@@ -64,8 +64,7 @@ export function checkRunAnchors(anchors: readonly ChainAnchor[], sources: Source
       else compare(a, s, run);
     }
     const first = owners[0];
-    if (!scoped && checkedIn.length === 0 && first !== undefined)
-      first.findings.push(missing(a, owners));
+    if (!scoped && checkedIn.length === 0 && first !== undefined) first.findings.push(missing(a, owners));
   }
   for (const s of sources) {
     if (!s.anchored) continue;

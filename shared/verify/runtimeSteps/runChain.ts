@@ -25,6 +25,20 @@ function where(e: CheckedStep): string {
   return e.line === undefined ? `row ${e.entryIndex}` : `line ${e.line}`;
 }
 
+/** `lines 1–8, 13–16, 9–12, 17–26`: the chain order as runs of consecutive file positions. */
+function spans(order: readonly CheckedStep[]): string {
+  const rows = order[0]?.line === undefined;
+  const numbers = order.map((e) => e.line ?? e.entryIndex);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length;) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === (numbers[j] ?? 0) + 1) j++;
+    parts.push(j === i ? String(numbers[i]) : `${numbers[i]}–${numbers[j]}`);
+    i = j + 1;
+  }
+  return `${rows ? 'rows' : 'lines'} ${parts.join(', ')}`;
+}
+
 function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): CheckedStep[] {
   const seen = new Map<string, CheckedStep>();
   const kept: CheckedStep[] = [];
@@ -132,7 +146,7 @@ export function analyseRun(
     findings.push({
       kind: 'out_of_order',
       chain: runId,
-      detail: `out_of_order: the file holds run ${runId} in another order than its chain; chain order is ${order.map(where).join(', ')}. Not tampering: the chain proves the emission order`,
+      detail: `out_of_order: the file holds run ${runId} in another order than its chain; chain order is ${spans(order)}. Not tampering: the chain proves the emission order`,
     });
   }
   const own = kept.flatMap((e) => e.findings);

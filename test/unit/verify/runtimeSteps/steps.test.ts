@@ -141,3 +141,10 @@ describe('runtime-steps copies of one tenant given together', () => {
     expect(alone[0]?.findings.filter((f) => f.kind === 'anchor_chain_missing').length).toBe(64);
   });
 });
+
+describe('the out-of-order notice', () => {
+  it('gives the chain order as spans of file lines', () => {
+    const out = verifyRuntimeSteps([steps('tnt_ember')], context());
+    expect(out[0]?.findings[0]?.detail).toMatch(/chain order is lines 1–8, 13–16, 9–12, 17–26\./);
+  });
+});
