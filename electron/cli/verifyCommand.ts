@@ -21,6 +21,9 @@ export const VERIFY_OPTIONS = {
   'public-key': { type: 'string', multiple: true },
   keyring: { type: 'string' },
   anchors: { type: 'string' },
+  /** A C2SP checkpoint file as the published anchor, with the note verifier key(s) that must have signed it. */
+  checkpoint: { type: 'string' },
+  'checkpoint-key': { type: 'string', multiple: true },
   'expect-count': { type: 'string' },
   'expect-root': { type: 'string' },
   'expect-head': { type: 'string' },
@@ -95,6 +98,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const keyringText = read(values.keyring, 'key ring');
   const anchorsText = read(values.anchors, 'anchors file');
   const profileText = read(values.profile, 'profile file');
+  const checkpointText = read(values.checkpoint, 'checkpoint file');
   const unreadable = Object.values(files).find((r) => !r.ok);
   if (unreadable && !unreadable.ok) {
     process.stderr.write(`casefile verify: ${unreadable.message}\n`);
@@ -112,6 +116,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     return 2;
   }
   const anchors = loadAnchors({
+    ...(checkpointText !== undefined && values.checkpoint ? { checkpoint: { label: values.checkpoint, text: checkpointText, verifierKeys: values['checkpoint-key'] ?? [] } } : {}),
     ...(anchorsText !== undefined && values.anchors ? { anchors: { label: values.anchors, text: anchorsText } } : {}),
     ...(count !== undefined ? { expectCount: Number(count) } : {}),
     ...(values['expect-root'] !== undefined ? { expectRoot: values['expect-root'] } : {}),

@@ -23,8 +23,11 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-/** Kinds that are notices, not evidence of tampering. */
-export const NOTICE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['out_of_order']);
+/**
+ * Kinds that are notices, not evidence of tampering: file order differing from chain order, and
+ * an exact re-delivered copy of a record (formats/runtime-steps.md §6: "VALID with a notice").
+ */
+export const NOTICE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['out_of_order', 'duplicate_record']);
 
 export interface Finding {
   kind: FindingKind;

@@ -3,6 +3,8 @@
  * run as a real process over real archives.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -155,5 +157,38 @@ describe('casefile verify-proof', () => {
     writeFileSync(bad, JSON.stringify(proofs.negative_proofs.slice(0, 1)));
     expect(run(['verify-proof', bad, ...anchored]).code).toBe(1);
     expect(run(['verify-proof']).code).toBe(2);
+  });
+});
+
+describe('casefile verify against a C2SP checkpoint', () => {
+  // A log operator's checkpoint over the agentmesh log (its Merkle root), signed with a note key.
+  const name = 'log.example/agentmesh';
+  const secret = new Uint8Array(32).fill(7);
+  const pub = ed25519.getPublicKey(secret);
+  const keyId = createHash('sha256').update(Buffer.concat([Buffer.from(name), Buffer.from([0x0a, 0x01]), Buffer.from(pub)])).digest().subarray(0, 4);
+  const vkey = `${name}+${keyId.toString('hex')}+${Buffer.from(Uint8Array.of(1, ...pub)).toString('base64')}`;
+  function checkpoint(size: number, rootHex: string): string {
+    const body = `${name}\n${size}\n${Buffer.from(rootHex, 'hex').toString('base64')}\n`;
+    const sig = ed25519.sign(new Uint8Array(Buffer.from(body)), secret);
+    const path = join(dir, `checkpoint-${size}.txt`);
+    writeFileSync(path, `${body}\n\u2014 ${name} ${Buffer.concat([keyId, Buffer.from(sig)]).toString('base64')}\n`);
+    return path;
+  }
+  const ROOT = '78dc37e3b3ea89bfbbffbce0a39e3cc70502845653296b95ca7b06acf5e314b7';
+
+  it('anchors the export to a verified checkpoint, and catches a log that disagrees', () => {
+    const good = verifyJson([`${F}/agentmesh/scenario/export.json`, '--checkpoint', checkpoint(600, ROOT), '--checkpoint-key', vkey]);
+    expect(good.code).toBe(0);
+    expect(good.files[0]?.verifiedAgainst?.anchors.join(' ')).toMatch(/count, root/);
+    const rechained = verifyJson([`${F}/agentmesh/tampered/export.insert-rechained.json`, '--checkpoint', checkpoint(600, ROOT), '--checkpoint-key', vkey]);
+    expect(rechained.code).toBe(1);
+    expect(rechained.files[0]?.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['anchor_root_mismatch', 'anchor_count_mismatch']));
+  });
+
+  it('refuses a checkpoint whose signature does not verify with the given key', () => {
+    const path = checkpoint(600, ROOT);
+    const otherKey = vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+');
+    expect(run(['verify', `${F}/agentmesh/scenario/export.json`, '--checkpoint', path, '--checkpoint-key', otherKey]).code).toBe(2);
+    expect(run(['verify', `${F}/agentmesh/scenario/export.json`, '--checkpoint', path]).code).toBe(2);
   });
 });

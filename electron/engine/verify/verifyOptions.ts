@@ -13,6 +13,8 @@ import { parseHmacKey } from '../../../shared/verify/keys/hmacKey';
 import { parseKeyRing } from '../../../shared/verify/keys/keyRing';
 import { isMeshguardAnchors, meshguardAnchors } from '../../../shared/verify/meshguard/anchorsFile';
 import type { ResolvedKeys } from '../../../shared/verify/profile';
+import { checkpointAnchor, verifyCheckpoint } from '../../../shared/verify/standards/checkpoint';
+import { parseVerifierKey } from '../../../shared/verify/standards/signedNote';
 import { isRuntimeStepsAnchors, runtimeStepsAnchors } from '../../../shared/verify/runtimeSteps/anchorsFile';
 import type { ChainAnchor } from '../../../shared/verify/types';
 import { nodeHash } from './nodeHash';
@@ -29,7 +31,15 @@ export interface KeyInputs {
   keyring?: { label: string; text: string };
 }
 
+/** A C2SP checkpoint (signed note) and the note verifier keys trusted to have signed it. */
+export interface CheckpointInput {
+  label: string;
+  text: string;
+  verifierKeys: string[];
+}
+
 export interface AnchorInputs {
+  checkpoint?: CheckpointInput;
   /** Anchors JSON text: {"chains":[…]} or a producer's published anchors file. */
   anchors?: { label: string; text: string };
   expectCount?: number;
@@ -130,6 +140,11 @@ export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
       anchors.push(...r.anchors);
     } else return { ok: false, message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
   }
+  if (inputs.checkpoint) {
+    const anchor = checkpointToAnchor(inputs.checkpoint);
+    if (!anchor.ok) return anchor;
+    anchors.push(anchor.value);
+  }
   const one: ChainAnchor = { chain: '*' };
   if (inputs.expectCount !== undefined) one.count = inputs.expectCount;
   if (inputs.expectRoot !== undefined) one.root = inputs.expectRoot.toLowerCase();
@@ -137,4 +152,20 @@ export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
   if (inputs.expectFirstPrev !== undefined) one.firstPrev = inputs.expectFirstPrev.toLowerCase();
   if (Object.keys(one).length > 1) anchors.push(one);
   return { ok: true, value: anchors };
+}
+
+/** A verified checkpoint becomes the whole-log anchor (count = tree size, root = its root hash). */
+function checkpointToAnchor(input: CheckpointInput): Loaded<ChainAnchor> {
+  const keys = [];
+  for (const text of input.verifierKeys) {
+    const key = parseVerifierKey(text.trim());
+    if (!key.ok) return { ok: false, message: `checkpoint key ${JSON.stringify(text.slice(0, 40))}: ${key.reason}` };
+    keys.push(key.value);
+  }
+  if (keys.length === 0) return { ok: false, message: `${input.label}: a checkpoint is only an anchor when its signature verifies: give --checkpoint-key` };
+  const verified = verifyCheckpoint(input.text, keys);
+  if (!verified.ok) return { ok: false, message: `${input.label}: ${verified.reason}` };
+  const anchor = checkpointAnchor(verified.value, '*', 'agentmesh');
+  if (!anchor.ok) return { ok: false, message: `${input.label}: ${anchor.reason}` };
+  return { ok: true, value: anchor.value.anchor };
 }
