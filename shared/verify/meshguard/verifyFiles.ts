@@ -53,6 +53,14 @@ function checkFile(file: PreparedFile, ctx: VerifyContext): FileState {
       findings: [...item.findings, ...foldWrapperFindings(checked.findings, item.wrapperFindings ?? [])],
     };
   });
+  // §5 step 1: the event after an unusable line cannot have its link checked; say so where the cause is.
+  checks.forEach((c, i) => {
+    const first = c.findings[0];
+    if (!c.ok && first !== undefined && i + 1 < checks.length) {
+      first.detail +=
+        "; the next event's prev cannot be checked against it, so no chain_break is reported there";
+    }
+  });
   return { file, checks, findings: [], needs: [], anchorsUsed: [] };
 }
 

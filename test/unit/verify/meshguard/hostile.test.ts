@@ -55,6 +55,8 @@ describe('meshguard hostile records', () => {
       [7, 'parse_error', undefined, 'schema_error'],
     ]);
     expect(out[0]?.findings[5]?.detail).toMatch(/duplicate member name "timestamp"/);
+    // No chain_break after an unusable line: its successor's link cannot be checked, and the finding says so.
+    expect(out[0]?.findings[0]?.detail).toMatch(/next event's prev cannot be checked/);
   });
 
   it('a signature by a key outside its validity window is reported', () => {
