@@ -25,6 +25,19 @@ function where(e: CheckedStep): string {
   return e.line === undefined ? `row ${e.entryIndex}` : `line ${e.line}`;
 }
 
+/** Up to the three unreadable lines nearest before `line` (`unreadable` ascending; binary search keeps hostile files linear). */
+function unreadableBefore(unreadable: readonly number[], line: number | undefined): number[] {
+  if (line === undefined) return [];
+  let lo = 0;
+  let hi = unreadable.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((unreadable[mid] ?? Infinity) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return unreadable.slice(Math.max(0, lo - 3), lo);
+}
+
 /** `lines 1–8, 13–16, 9–12, 17–26`: the chain order as runs of consecutive file positions. */
 function spans(order: readonly CheckedStep[]): string {
   const rows = order[0]?.line === undefined;
@@ -85,12 +98,16 @@ export function analyseRun(
   const kept = dropDuplicates(events, findings);
   const hashes = new Set(kept.map((e) => e.hash));
   const byPrev = new Map<string, CheckedStep[]>();
-  for (const e of kept) byPrev.set(e.prev, [...(byPrev.get(e.prev) ?? []), e]);
+  for (const e of kept) {
+    const siblings = byPrev.get(e.prev);
+    if (siblings === undefined) byPrev.set(e.prev, [e]);
+    else siblings.push(e);
+  }
   let broken = false;
   for (const e of kept) {
     if (e.prev === ZERO_PREV || hashes.has(e.prev)) continue;
     broken = true;
-    const before = unreadable.filter((line) => e.line === undefined || line < e.line);
+    const before = unreadableBefore(unreadable, e.line);
     const hint =
       before.length > 0
         ? ` (its predecessor may be the unreadable ${before.length === 1 ? 'line' : 'lines'} ${before.join(', ')})`

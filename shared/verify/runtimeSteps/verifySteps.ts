@@ -42,7 +42,12 @@ function checkAll(file: PreparedSteps, ctx: VerifyContext): StepCheck[] {
 
 function runsOf(checks: readonly StepCheck[]): SourceRuns['runs'] {
   const byRun = new Map<string, CheckedStep[]>();
-  for (const c of checks) if (c.ok) byRun.set(c.runId, [...(byRun.get(c.runId) ?? []), c]);
+  for (const c of checks) {
+    if (!c.ok) continue;
+    const run = byRun.get(c.runId);
+    if (run === undefined) byRun.set(c.runId, [c]);
+    else run.push(c);
+  }
   const unreadable = checks.flatMap((c) => (!c.ok && c.line !== undefined ? [c.line] : []));
   return new Map([...byRun].map(([runId, events]) => [runId, analyseRun(runId, events, unreadable)]));
 }
