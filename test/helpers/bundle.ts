@@ -16,11 +16,13 @@ export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
   const dir = mkdtempSync(join('dist', `test-${entry}-`));
   const outfile = join(dir, `${entry}.mjs`);
   await build({
-    entryPoints: [entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts'],
+    // The import worker sits beside the entry, as in dist/node (electron/engine/import/normalizerPool.ts).
+    entryPoints: { [entry]: entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts', importWorker: 'electron/engine/import/normalizeWorker.ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     external: ['@duckdb/node-api', 'electron'],
     define: { __CASEFILE_VERSION__: '"0.0.0-test"' },
     logLevel: 'error',

@@ -41,21 +41,12 @@ export class EventStaging {
     return this.rows;
   }
 
-  /**
-   * One event: provenance, the record text (valid UTF-8; kept as `record` and, encoded, as the
-   * exact `raw` bytes) and canonical cells in `canonical` order.
-   */
-  add(rowId: bigint, archiveId: string, entryIndex: number, line: number | null, byteOffset: number | null, byteLength: number, text: string, cells: readonly (string | null)[]): void {
-    // One native JSON.stringify per row; absent cells are left out (read as NULL).
-    const row: Record<string, string | number | null> = { r: String(rowId), a: archiveId, e: entryIndex, l: line, o: byteOffset, n: byteLength, t: text };
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (cell !== null && cell !== undefined) row[`c${i}`] = cell;
-    }
-    const json = `${JSON.stringify(row)}\n`;
-    this.parts.push(json);
-    this.pendingBytes += json.length;
-    this.rows += 1;
+  /** Rows rendered by normalizeBatch (stagingRow), `count` of them. */
+  addRows(text: string, count: number): void {
+    if (count === 0) return;
+    this.parts.push(text);
+    this.pendingBytes += text.length;
+    this.rows += count;
     if (this.pendingBytes >= FLUSH_BYTES) this.writeOut();
   }
 
@@ -66,17 +57,21 @@ export class EventStaging {
     this.pendingBytes = 0;
   }
 
-  /** Moves everything staged so far into `events` (inside the caller's transaction). */
-  async flushInto(db: Db): Promise<void> {
+  /**
+   * Moves everything staged so far into `events` (inside the caller's transaction). Row ids
+   * continue from `firstRowId` in entry order (batches may finish out of order on workers).
+   * Answers the next free row id.
+   */
+  async flushInto(db: Db, firstRowId: bigint): Promise<bigint> {
     this.writeOut();
-    if (this.rows === 0) return;
+    if (this.rows === 0) return firstRowId;
     closeSync(this.fd);
     const columns = [
-      `r: 'BIGINT'`, `a: 'VARCHAR'`, `e: 'BIGINT'`, `l: 'BIGINT'`, `o: 'BIGINT'`, `n: 'BIGINT'`, `t: 'VARCHAR'`,
+      `a: 'VARCHAR'`, `e: 'BIGINT'`, `l: 'BIGINT'`, `o: 'BIGINT'`, `n: 'BIGINT'`, `t: 'VARCHAR'`,
       ...this.canonical.map((_, i) => `c${i}: 'VARCHAR'`),
     ].join(', ');
     const select = [
-      'r', 'a', 'e', 'l', 'o', 'n', 't',
+      `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`, 'a', 'e', 'l', 'o', 'n', 't',
       ...this.canonical.map((c, i) => (baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`)),
     ].join(', ');
     const target = ['row_id', 'archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'record', ...this.canonical.map((c) => c.name)]
@@ -84,12 +79,14 @@ export class EventStaging {
       .join(', ');
     trace('staging.insert.start', { rows: this.rows });
     await db.run(
-      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 1073741824)`,
-      [this.path],
+      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 134217728)`,
+      [firstRowId.toString(), this.path],
     );
     trace('staging.insert.done', { rows: this.rows });
+    const next = firstRowId + BigInt(this.rows);
     this.fd = openSync(this.path, 'w');
     this.rows = 0;
+    return next;
   }
 
   dispose(): void {

@@ -10,20 +10,22 @@ import type { Db } from '../case/db';
 import { sha256File } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { readParquetRecords } from './parquetRecords';
-import { parseRecord, RecordProcessor, type Parsed } from './recordProcessor';
+import type { NormalizerPool } from './normalizerPool';
+import { parseRecord, RecordProcessor } from './recordProcessor';
 import type { EventStaging } from './eventStaging';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
 import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
 
 const SAMPLE_SIZE = 20;
-const STAGE_ROWS = 500_000;
+const STAGE_ROWS = 100_000;
 
 export interface FileImportContext {
   db: Db;
   ingest: Ingest;
   events: EventStaging;
   quarantine: TableWriter;
+  pool: NormalizerPool;
   nextRowId: bigint;
   producerOverride?: string;
   /** The user's field mapping for an unknown producer. */
@@ -92,13 +94,17 @@ export async function importFile(path: string, displayName: string, archiveId: s
     })();
   }
 
-  // Detection needs the first records parsed; keep them so they are not parsed twice.
-  const pending: { record: RawRecord; parsed: Parsed }[] = [];
+  // Detection looks at the first records; they are then normalized with the rest.
+  const pending: RawRecord[] = [];
   let processor: RecordProcessor | undefined;
   let detection: Detection | undefined;
   let suggested = false;
-  const start = (): RecordProcessor => {
-    const sample = pending.flatMap((p) => (p.parsed.ok ? [p.parsed.value] : []));
+  let nextRowId = ctx.nextRowId;
+  const start = async (): Promise<RecordProcessor> => {
+    const sample = pending.flatMap((r) => {
+      const parsed = parseRecord(r);
+      return parsed.ok ? [parsed.value] : [];
+    });
     const extra = parquetMeta ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv } : {};
     detection = detect(ctx, container, sample, extra);
     let mapping = ctx.mapping;
@@ -108,32 +114,33 @@ export async function importFile(path: string, displayName: string, archiveId: s
       mapping = ctx.ingest.suggestMapping(sample);
       suggested = true;
     }
-    const p = new RecordProcessor(ctx.ingest, detection.producer, archiveId, ctx.events, ctx.quarantine, ctx.nextRowId, mapping);
-    for (const { record, parsed } of pending) p.add(record, parsed);
-    pending.length = 0;
+    const p = new RecordProcessor(ctx.pool, detection.producer, archiveId, ctx.events, ctx.quarantine, mapping);
+    await p.addBatch(pending.splice(0));
     return p;
   };
   for await (const batch of records) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('cancelled');
-    for (const record of batch) {
-      if (processor) processor.add(record);
-      else {
-        pending.push({ record, parsed: parseRecord(record) });
-        if (pending.length >= SAMPLE_SIZE) processor = start();
-      }
+    if (processor) await processor.addBatch(batch);
+    else {
+      pending.push(...batch);
+      if (pending.length >= SAMPLE_SIZE) processor = await start();
     }
     // Bound the staging file: hand DuckDB what is staged every STAGE_ROWS records.
-    if (ctx.events.stagedRows >= STAGE_ROWS) await ctx.events.flushInto(ctx.db);
+    if (processor && ctx.events.stagedRows >= STAGE_ROWS) {
+      await processor.drain();
+      nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
+    }
     const c = processor?.counts;
     ctx.onProgress(sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size, info.size, c?.records ?? 0, c?.quarantined ?? 0);
   }
-  processor ??= start();
+  processor ??= await start();
+  await processor.drain();
   const det = detection as Detection | undefined;
   if (!det) throw new Error('detection did not run');
   if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
     return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} holds no records`), nextRowId: ctx.nextRowId };
   }
-  await ctx.events.flushInto(ctx.db);
+  nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
   const notes = [...processor.counts.notes];
   if (suggested) notes.push('unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)');
   if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
@@ -152,5 +159,5 @@ export async function importFile(path: string, displayName: string, archiveId: s
     quarantined: processor.counts.quarantined, archiveId, detection: { confidence: det.confidence, evidence: det.evidence },
   };
   if (notes.length > 0) report.notes = notes;
-  return { report, nextRowId: processor.rowIdAfterLast };
+  return { report, nextRowId };
 }

@@ -12,6 +12,7 @@ import { appendCustody } from '../case/custody';
 import { importFile } from './importFile';
 import type { Ingest } from './ingest';
 import { EventStaging } from './eventStaging';
+import { defaultWorkerFile, NormalizerPool } from './normalizerPool';
 import { TableWriter } from './rowWriter';
 import { trace } from '../trace';
 
@@ -26,6 +27,8 @@ export interface ImportRequest {
 export interface ImportDeps {
   db: Db;
   ingest: Ingest;
+  /** Worker threads for normalization; created per import when absent. */
+  pool?: NormalizerPool;
   toolVersion: string;
   signal: AbortSignal;
   progress(event: ImportProgress): void;
@@ -44,6 +47,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
   const { db } = deps;
   return db.transaction(async () => {
     const events = new EventStaging(`${db.path}.staging-${importId}.ndjson`, deps.ingest.columns);
+    const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     try {
       let nextRowId = BigInt(String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'));
@@ -55,6 +59,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           ingest: deps.ingest,
           events,
           quarantine,
+          pool,
           nextRowId,
           ...(req.producer ? { producerOverride: req.producer } : {}),
           ...(req.mapping ? { mapping: req.mapping } : {}),
@@ -89,6 +94,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
     } finally {
       events.dispose();
       quarantine.close();
+      if (!deps.pool) await pool.close();
     }
   });
 }

@@ -6,10 +6,10 @@
 import { parseJson } from '../../../shared/json/parse';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
-import type { Ingest } from './ingest';
-import type { RawRecord } from './textRecords';
 import type { EventStaging } from './eventStaging';
+import type { NormalizerPool } from './normalizerPool';
 import type { TableWriter } from './rowWriter';
+import type { RawRecord } from './textRecords';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -40,40 +40,44 @@ export interface ProcessorCounts {
   notes: Set<string>;
 }
 
+const IN_FLIGHT_PER_THREAD = 2;
+
+/**
+ * Feeds batches through the normalizer pool, keeping a bounded number in flight, and writes
+ * each result: events to the staging file, rejects (with their original bytes) to quarantine.
+ */
 export class RecordProcessor {
   readonly counts: ProcessorCounts = { records: 0, quarantined: 0, notes: new Set() };
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly ingest: Ingest,
+    private readonly pool: NormalizerPool,
     private readonly producer: string,
     private readonly archiveId: string,
     private readonly events: EventStaging,
     private readonly quarantine: TableWriter,
-    private nextRowId: bigint,
     private readonly mapping?: Mapping,
   ) {}
 
-  get rowIdAfterLast(): bigint {
-    return this.nextRowId;
+  async addBatch(records: RawRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    while (this.inFlight.size >= IN_FLIGHT_PER_THREAD * Math.max(this.pool.threads, 1)) await Promise.race(this.inFlight);
+    const job = this.pool.run({ producer: this.producer, archiveId: this.archiveId, records, ...(this.mapping ? { mapping: this.mapping } : {}) }).then((result) => {
+      this.events.addRows(result.rows, result.events);
+      this.counts.records += result.events;
+      for (const note of result.notes) this.counts.notes.add(note);
+      for (const r of result.rejects) {
+        const record = records[r.index];
+        if (record) this.reject(record, r.reason, r.field);
+      }
+    });
+    const tracked = job.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 
-  add(record: RawRecord, parsed: Parsed = parseRecord(record)): void {
-    if (!parsed.ok) return this.reject(record, parsed.reason, parsed.field);
-    const outcome = this.ingest.normalize(this.producer, parsed.value, record.entryIndex, this.mapping);
-    if (!outcome.ok) return this.reject(record, outcome.reason, outcome.field);
-    for (const note of outcome.notes ?? []) this.counts.notes.add(note);
-    this.events.add(
-      this.nextRowId,
-      this.archiveId,
-      record.entryIndex,
-      record.line > 0 ? record.line : null,
-      record.byteOffset >= 0 ? record.byteOffset : null,
-      record.bytes.length,
-      parsed.text,
-      outcome.cells,
-    );
-    this.nextRowId += 1n;
-    this.counts.records += 1;
+  /** Waits for every batch in flight. */
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
   }
 
   private reject(record: RawRecord, reason: string, field: string | null): void {
