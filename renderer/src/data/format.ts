@@ -38,3 +38,9 @@ export function fileBaseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] ?? path;
 }
+
+/** An ISO 8601 instant as `YYYY-MM-DD HH:MM:SS UTC`: investigators compare times across zones. */
+export function formatUtc(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
