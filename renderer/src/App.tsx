@@ -8,11 +8,13 @@ import { BootScreen } from './views/BootScreen';
 import { CaseScreen } from './views/CaseScreen';
 import { DropTarget } from './views/DropTarget';
 import { ImportDialog } from './views/import/ImportDialog';
+import { VerifyDialog } from './views/integrity/VerifyDialog';
 import { Welcome } from './views/Welcome';
 
 export function App(): ReactNode {
   const screen = useAppStore((s) => s.screen);
   const importOpen = useAppStore((s) => s.importOpen);
+  const verifyOpen = useAppStore((s) => s.verifyOpen);
 
   useEffect(() => {
     const stop = listenToEngine();
@@ -26,6 +28,7 @@ export function App(): ReactNode {
       {screen === 'welcome' && <Welcome />}
       {screen === 'case' && <CaseScreen />}
       {importOpen && screen === 'case' && <ImportDialog />}
+      {verifyOpen && screen === 'case' && <VerifyDialog />}
       <DropTarget />
       <NoticeStack />
     </div>

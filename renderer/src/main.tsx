@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/grid.css';
 import './styles/dialog.css';
+import './styles/integrity.css';
 
 const root = document.getElementById('root');
 if (root) {

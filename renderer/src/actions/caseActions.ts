@@ -4,6 +4,7 @@ import type { Response } from '../../../shared/contract/api';
 import { session } from '../api/session';
 import { useAppStore } from '../store/store';
 import { reloadEvents } from './eventsActions';
+import { resetIntegrity } from './integrityActions';
 import { pushNotice } from './notices';
 import { reloadQuarantine } from './quarantineActions';
 
@@ -21,6 +22,7 @@ function enterCase(info: CaseInfo): void {
     detailError: null,
     quarantineArchiveId: null,
   });
+  resetIntegrity();
   reloadEvents();
   void refreshArchives();
 }

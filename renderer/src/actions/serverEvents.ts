@@ -4,6 +4,7 @@ import { session } from '../api/session';
 import { useAppStore } from '../store/store';
 import { refreshCase } from './caseActions';
 import { reloadEvents } from './eventsActions';
+import { loadVerifications } from './integrityActions';
 import { reloadQuarantine } from './quarantineActions';
 
 /** Several case.changed events arrive around one import; refresh once after they settle. */
@@ -19,6 +20,8 @@ function onCaseChanged(): void {
     void refreshCase();
     reloadEvents();
     if (caseView === 'quarantine') reloadQuarantine();
+    // An import verifies what it brought in; verify.run stores new reports: both end here.
+    if (caseView === 'integrity') void loadVerifications();
   }, CHANGE_SETTLE_MS);
 }
 

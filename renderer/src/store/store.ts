@@ -6,15 +6,22 @@ import { create } from 'zustand';
 import { createCaseSlice, type CaseSlice } from './caseSlice';
 import { createEventsSlice, type EventsSlice } from './eventsSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createIntegritySlice, type IntegritySlice } from './integritySlice';
 import { createNoticesSlice, type NoticesSlice } from './noticesSlice';
 import { createQuarantineSlice, type QuarantineSlice } from './quarantineSlice';
 
-export type AppState = CaseSlice & EventsSlice & QuarantineSlice & ImportSlice & NoticesSlice;
+export type AppState = CaseSlice &
+  EventsSlice &
+  QuarantineSlice &
+  ImportSlice &
+  IntegritySlice &
+  NoticesSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createCaseSlice(...args),
   ...createEventsSlice(...args),
   ...createQuarantineSlice(...args),
   ...createImportSlice(...args),
+  ...createIntegritySlice(...args),
   ...createNoticesSlice(...args),
 }));

@@ -1,7 +1,8 @@
-/** The top bar: case name and counts, the Events/Quarantine switch, Import and Switch case. */
+/** The top bar: case name and counts, the Events/Quarantine/Integrity switch, Import and Switch case. */
 import type { ReactNode } from 'react';
 import { showAllQuarantine, showEvents, switchCase } from '../actions/caseActions';
 import { openImportDialog } from '../actions/importActions';
+import { showIntegrity } from '../actions/integrityActions';
 import { formatCount } from '../data/format';
 import { useAppStore } from '../store/store';
 
@@ -39,6 +40,15 @@ export function CaseHeader(): ReactNode {
           data-testid="tab-quarantine"
         >
           Quarantine{info && info.quarantined > 0 ? ` (${formatCount(info.quarantined)})` : ''}
+        </button>
+        <button
+          type="button"
+          className={view === 'integrity' ? 'tab tab-active' : 'tab'}
+          aria-pressed={view === 'integrity'}
+          onClick={showIntegrity}
+          data-testid="tab-integrity"
+        >
+          Integrity
         </button>
       </nav>
       <span className="spacer" />

@@ -43,6 +43,27 @@ function Fields({ fields }: { fields: Record<string, string | null> }): ReactNod
   );
 }
 
+/** Where the record came from, its raw line verbatim and its fields (also shown for a finding's record). */
+export function EventRecord({ detail }: { detail: Detail }): ReactNode {
+  return (
+    <>
+      <Provenance detail={detail} />
+      <h3>Original record</h3>
+      <pre className="raw-record" data-testid="event-raw">
+        {detail.raw}
+      </pre>
+      {detail.rawBase64 !== undefined && (
+        <p className="muted" data-testid="event-raw-base64">
+          The record is not valid UTF-8; exact bytes (base64):{' '}
+          <code className="mono wrap">{detail.rawBase64}</code>
+        </p>
+      )}
+      <h3>Canonical fields</h3>
+      <Fields fields={detail.fields} />
+    </>
+  );
+}
+
 export function EventDetailPanel(): ReactNode {
   const detail = useAppStore((s) => s.detail);
   const error = useAppStore((s) => s.detailError);
@@ -74,19 +95,7 @@ export function EventDetailPanel(): ReactNode {
       {error && <ErrorNotice error={error} context="Event" />}
       {detail && !loading && (
         <div className="panel-body">
-          <Provenance detail={detail} />
-          <h3>Original record</h3>
-          <pre className="raw-record" data-testid="event-raw">
-            {detail.raw}
-          </pre>
-          {detail.rawBase64 !== undefined && (
-            <p className="muted" data-testid="event-raw-base64">
-              The record is not valid UTF-8; exact bytes (base64):{' '}
-              <code className="mono wrap">{detail.rawBase64}</code>
-            </p>
-          )}
-          <h3>Canonical fields</h3>
-          <Fields fields={detail.fields} />
+          <EventRecord detail={detail} />
         </div>
       )}
     </aside>
