@@ -37,6 +37,7 @@ export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
     `CREATE TABLE IF NOT EXISTS archives (
   archive_id VARCHAR PRIMARY KEY,
   path VARCHAR NOT NULL,
+  stored_at VARCHAR NOT NULL,
   name VARCHAR NOT NULL,
   sha256 VARCHAR NOT NULL,
   size_bytes BIGINT NOT NULL,

@@ -42,7 +42,7 @@ export function schemaMarkdown(): string {
     '',
     '## `archives`: one row per imported file',
     '',
-    '`archive_id`, `path`, `name`, `sha256` (of the file as received), `size_bytes`, `modified_at`,',
+    '`archive_id`, `path` (as the user knows it: the original name of an upload), `stored_at` (where the bytes were read), `name`, `sha256` (of the file as received), `size_bytes`, `modified_at`,',
     '`imported_at`, `tool_version`, `producer`, `container` (`jsonl`, `json`, `parquet`), `compressed`,',
     '`records`, `quarantined`, `detection` (JSON: confidence and evidence, plus a JSON document\'s',
     'header members such as an export\'s `merkle_root`), `notes` (JSON array).',

@@ -7,6 +7,7 @@ import { appendCustody } from '../case/custody';
 import { createCase, openCase, type OpenCase } from '../case/caseFile';
 import { SCHEMA_VERSION } from '../case/schema';
 import { runImport } from '../import/importRun';
+import { verifyCase } from '../verify/verifyCase';
 import type { EngineState } from '../state';
 
 export async function caseInfo(c: OpenCase): Promise<CaseInfo> {
@@ -43,10 +44,13 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   const c = created.value;
   await c.db.transaction(() => appendCustody(c.db, 'case.create', { path, demo: true }));
   const controller = new AbortController();
-  await runImport(
+  const report = await runImport(
     { files: state.options.demoArchives.map((p) => ({ path: p })) },
     { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
   );
+  // The demo shows verdicts at once, as any import does (self-consistency, no keys).
+  const archiveIds = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
+  await verifyCase(c.db, { archiveIds, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
   await c.db.run('CHECKPOINT');
   return adopt(state, ok(c));
 }

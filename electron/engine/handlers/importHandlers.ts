@@ -26,7 +26,7 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
         .exclusive(async () => {
           const c = state.current;
           if (!c) return err('NO_CASE', 'open or create a case before importing');
-          const files: { path: string; displayName?: string }[] = [];
+          const files: { path: string; displayName?: string; upload?: boolean }[] = [];
           for (const source of req.sources) {
             if ('path' in source) {
               if (!existsSync(source.path)) return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
@@ -34,7 +34,7 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
             } else {
               const path = state.options.resolveUpload?.(source.uploadId) ?? null;
               if (!path) return err('NOT_FOUND', `upload ${source.name} is no longer available; upload it again`, { file: source.name });
-              files.push({ path, displayName: source.name });
+              files.push({ path, displayName: source.name, upload: true });
             }
           }
           if (req.producer && !state.options.ingest.producers.includes(req.producer)) {

@@ -27,6 +27,8 @@ export interface FileImportContext {
   quarantine: TableWriter;
   pool: NormalizerPool;
   nextRowId: bigint;
+  /** The path the case records (the original name of an upload; else the file's path). */
+  recordedPath: string;
   producerOverride?: string;
   /** The user's field mapping for an unknown producer. */
   mapping?: Mapping;
@@ -147,9 +149,9 @@ export async function importFile(path: string, displayName: string, archiveId: s
   if (container === 'parquet') notes.push('Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence');
   const containerLabel = compressed ? `${container}+gzip` : container;
   await ctx.db.run(
-    `INSERT INTO archives VALUES (?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
+    `INSERT INTO archives VALUES (?, ?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
     [
-      archiveId, path, displayName.split(/[\\/]/).pop() ?? displayName, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
+      archiveId, ctx.recordedPath, path, displayName.split(/[\\/]/).pop() ?? displayName, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
       det.producer, container, compressed, processor.counts.records, processor.counts.quarantined,
       JSON.stringify({ ...det, header }), JSON.stringify(notes),
     ],

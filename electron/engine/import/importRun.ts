@@ -19,7 +19,8 @@ import { trace } from '../trace';
 export interface ImportRequest {
   importId?: string;
   /** Absolute paths on this machine (uploads are resolved to paths by the caller). */
-  files: { path: string; displayName?: string }[];
+  /** `upload`: the bytes sit in the uploads folder; the case records the original name as the path. */
+  files: { path: string; displayName?: string; upload?: boolean }[];
   producer?: string;
   mapping?: Mapping;
 }
@@ -55,6 +56,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       let lastEmit = 0;
       for (const [fileIndex, file] of req.files.entries()) {
         const result = await importFile(file.path, file.displayName ?? file.path, archiveIdFor(file.path, importId), {
+          recordedPath: file.upload ? (file.displayName ?? file.path) : file.path,
           db,
           ingest: deps.ingest,
           events,

@@ -14,7 +14,10 @@ import { sha256File } from '../import/fileHash';
 
 export interface ArchiveRow {
   archiveId: string;
+  /** The path as the user knows it (reports use it). */
   path: string;
+  /** Where the bytes were read from at import (an upload's temporary file). */
+  storedAt: string;
   sha256: string;
   producer: string;
   container: 'jsonl' | 'json' | 'parquet';
@@ -46,8 +49,9 @@ export async function caseSource(db: Db, archive: ArchiveRow): Promise<CaseSourc
   if (archive.container !== 'json') {
     return { ok: true, source: { path: archive.path, container: archive.container, records: await storedRecords(db, archive) } };
   }
-  if (!existsSync(archive.path)) return { ok: false, reason: `the original document ${archive.path} is no longer there (JSON documents are verified from the file)` };
-  if ((await sha256File(archive.path)) !== archive.sha256) return { ok: false, reason: `${archive.path} changed since it was imported (its SHA-256 differs from the one recorded)` };
-  const bytes = archive.compressed ? gunzipSync(await readFile(archive.path)) : await readFile(archive.path);
+  const file = archive.storedAt;
+  if (!existsSync(file)) return { ok: false, reason: `the original document ${archive.path} is no longer at ${file} (JSON documents are verified from the file)` };
+  if ((await sha256File(file)) !== archive.sha256) return { ok: false, reason: `${file} changed since it was imported (its SHA-256 differs from the one recorded)` };
+  const bytes = archive.compressed ? gunzipSync(await readFile(file)) : await readFile(file);
   return { ok: true, source: { path: archive.path, container: 'json', document: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') } };
 }

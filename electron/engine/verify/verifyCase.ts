@@ -22,9 +22,9 @@ export interface VerifyCaseRequest {
 }
 
 async function archiveRows(db: Db, ids?: string[]): Promise<ArchiveRow[]> {
-  const rows = await db.objects(`SELECT archive_id, path, sha256, producer, container, compressed FROM archives ORDER BY imported_at, path`);
+  const rows = await db.objects(`SELECT archive_id, path, stored_at, sha256, producer, container, compressed FROM archives ORDER BY imported_at, path`);
   return rows
-    .map((r) => ({ archiveId: String(r.archive_id), path: String(r.path), sha256: String(r.sha256), producer: String(r.producer), container: String(r.container) as ArchiveRow['container'], compressed: Boolean(r.compressed) }))
+    .map((r) => ({ archiveId: String(r.archive_id), path: String(r.path), storedAt: String(r.stored_at), sha256: String(r.sha256), producer: String(r.producer), container: String(r.container) as ArchiveRow['container'], compressed: Boolean(r.compressed) }))
     .filter((a) => !ids || ids.includes(a.archiveId));
 }
 
