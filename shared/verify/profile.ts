@@ -12,6 +12,11 @@ export interface HashProvider {
   sha256Hex(data: string | Uint8Array): string;
   /** Lowercase hex HMAC-SHA256 with raw key bytes over the UTF-8 bytes of `message` (or raw bytes). */
   hmacSha256Hex(key: Uint8Array, message: string | Uint8Array): string;
+  /**
+   * Ed25519 (RFC 8032) signature check; must answer false, never throw, on malformed input.
+   * Optional: profiles fall back to @noble/curves, ~30× slower than node:crypto per signature.
+   */
+  ed25519Verify?(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
 }
 
 /** One record as read from an archive. */

@@ -98,7 +98,7 @@ export function checkEvent(
     }
   }
   if (keys !== null) {
-    const sig = checkSignature(integrity, stored, value.timestamp, keys, at);
+    const sig = checkSignature(integrity, stored, value.timestamp, keys, at, hash);
     if (sig.finding !== null) checked.findings.push(sig.finding);
     if (sig.verifiedBy !== undefined) checked.verifiedBy = sig.verifiedBy;
   }

@@ -7,7 +7,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { JsonObject } from '../../json/value';
 import { decodeBase64 } from '../keys/encoding';
-import type { ResolvedKeys } from '../profile';
+import type { HashProvider, ResolvedKeys } from '../profile';
 import type { Finding } from '../types';
 import type { Position } from '../chain/position';
 
@@ -38,9 +38,11 @@ function outsideWindow(key: Ed25519Key, timestamp: unknown): string | null {
 }
 
 /** noble throws on malformed points; a hostile record must give a finding, not an exception. */
-function verifies(sig: Uint8Array, storedHash: string, publicKey: Uint8Array): boolean {
+function verifies(sig: Uint8Array, storedHash: string, publicKey: Uint8Array, hash?: HashProvider): boolean {
   try {
-    return ed25519.verify(sig, hexToBytes(storedHash), publicKey, { zip215: false });
+    const message = hexToBytes(storedHash);
+    if (hash?.ed25519Verify) return hash.ed25519Verify(sig, message, publicKey);
+    return ed25519.verify(sig, message, publicKey, { zip215: false });
   } catch {
     return false;
   }
@@ -52,6 +54,7 @@ export function checkSignature(
   timestamp: unknown,
   keys: readonly Ed25519Key[],
   at: Position,
+  hash?: HashProvider,
 ): SignatureResult {
   const sig = integrity.sig;
   const keyId = integrity.key_id;
@@ -70,7 +73,7 @@ export function checkSignature(
   }
   const sigBytes = decodeBase64(sig, 'url', 'forbidden');
   if (!sigBytes.ok) return invalid(at, 'integrity.sig', `sig_invalid: ${sigBytes.error}`);
-  if (!verifies(sigBytes.value, storedHash, key.publicKey)) {
+  if (!verifies(sigBytes.value, storedHash, key.publicKey, hash)) {
     return invalid(
       at,
       'integrity.sig',
