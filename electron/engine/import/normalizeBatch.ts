@@ -24,14 +24,22 @@ export interface BatchResult {
   notes: string[];
 }
 
-/** One staging row: provenance, the exact record text, canonical cells as c0…cN (absent = NULL). */
-export function stagingRow(archiveId: string, r: RawRecord, text: string, cells: readonly (string | null)[]): string {
-  const row: Record<string, string | number | null> = { a: archiveId, e: r.entryIndex, l: r.line > 0 ? r.line : null, o: r.byteOffset >= 0 ? r.byteOffset : null, n: r.bytes.length, t: text };
+const CELL_KEYS = Array.from({ length: 256 }, (_, i) => `,"c${i}":`);
+
+/**
+ * One staging row: provenance, the exact record text, canonical cells as c0…cN (absent = NULL).
+ * Built as text: JSON.stringify of an object with dynamic keys was the import's hottest line.
+ */
+export function stagingRow(archiveId: string, r: RawRecord, cells: readonly (string | null)[]): string {
+  // The record's bytes travel as base64 (one native call; JSON-escaping the text cost ~5 µs per
+  // record) and DuckDB decodes them back to the identical text (eventStaging.ts).
+  const b64 = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length).toString('base64');
+  let row = `{"a":${JSON.stringify(archiveId)},"e":${r.entryIndex},"l":${r.line > 0 ? r.line : 'null'},"o":${r.byteOffset >= 0 ? r.byteOffset : 'null'},"n":${r.bytes.length},"t":"${b64}"`;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (cell !== null && cell !== undefined) row[`c${i}`] = cell;
+    if (cell !== null && cell !== undefined) row += `${CELL_KEYS[i] ?? `,"c${i}":`}${JSON.stringify(cell)}`;
   }
-  return JSON.stringify(row);
+  return `${row}}`;
 }
 
 /**
@@ -60,7 +68,7 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
       return;
     }
     for (const note of outcome.notes ?? []) notes.add(note);
-    rows.push(stagingRow(job.archiveId, record, parsed.text, outcome.cells));
+    rows.push(stagingRow(job.archiveId, record, outcome.cells));
   });
   return { rows: rows.length > 0 ? `${rows.join('\n')}\n` : '', events: rows.length, rejects, notes: [...notes] };
 }
