@@ -16,7 +16,8 @@ describe('normalizeBatch', () => {
     const result = normalizeBatch({ producer: 'runtime-steps', archiveId: 'arch', records }, createIngest());
     expect(result.events).toBe(2);
     const rows = result.rows.trim().split('\n').map((r) => JSON.parse(r) as { e: number; l: number; t: string });
-    expect(rows.map((r) => [r.e, r.l, r.t])).toEqual([[0, 1, LINE], [3, 4, LINE]]);
+    // The record travels as base64 of its exact bytes.
+    expect(rows.map((r) => [r.e, r.l, Buffer.from(r.t, 'base64').toString('utf8')])).toEqual([[0, 1, LINE], [3, 4, LINE]]);
     expect(result.rejects.map((r) => [r.index, r.reason])).toEqual([
       [1, expect.stringMatching(/unterminated|end of input/)],
       [2, 'not valid UTF-8'],
