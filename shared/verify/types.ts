@@ -116,6 +116,11 @@ export interface KeyRing {
 /** One published anchor: `chain` is `*` (the whole log), a file path, or a run id. */
 export interface ChainAnchor {
   chain: string;
+  /**
+   * The producer family the anchor was published for (set when read from a producer's own
+   * anchors file): it then applies only to that family's archives, never to others verified alongside.
+   */
+  family?: 'agentmesh' | 'gantz' | 'meshguard' | 'runtime-steps';
   count?: number;
   root?: string;
   head?: string;

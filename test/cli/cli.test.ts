@@ -192,3 +192,22 @@ describe('casefile verify against a C2SP checkpoint', () => {
     expect(run(['verify', `${F}/agentmesh/scenario/export.json`, '--checkpoint', path]).code).toBe(2);
   });
 });
+
+describe('casefile verify across families', () => {
+  it("applies a producer's published anchors only to that producer's archives", () => {
+    const r = verifyJson([`${F}/gantz/audit.jsonl`, `${F}/meshguard/audit/2024-03-16.jsonl`, '--anchors', `${F}/meshguard/anchors.json`, '--keyring', `${F}/meshguard/keys/meshguard-keys.json`]);
+    expect(r.files.map((f) => f.verdict)).toEqual(['intact', 'intact']);
+    expect(r.files[0]?.verifiedAgainst?.anchors).toEqual([]);
+  });
+
+  it('cross-checks a SIEM projection against the audit files given with it', () => {
+    const audit = [`${F}/meshguard/audit/2024-03-14.jsonl`, `${F}/meshguard/audit/2024-03-15.jsonl`, `${F}/meshguard/audit/2024-03-16.jsonl`];
+    const keyring = ['--keyring', `${F}/meshguard/keys/meshguard-keys.json`];
+    const alone = verifyJson([`${F}/meshguard/siem/2024-03-16.jsonl`]);
+    expect(alone.files[0]?.verdict).toBe('unverifiable');
+    const edited = verifyJson([`${F}/meshguard/tampered/siem-2024-03-16.edit-field.jsonl`, ...audit, ...keyring]);
+    expect(edited.code).toBe(1);
+    expect(edited.files[0]?.findings).toEqual([expect.objectContaining({ kind: 'envelope_mismatch', line: 88, field: 'meshguard.decision' })]);
+    expect(edited.files.slice(1).map((f) => f.verdict)).toEqual(['intact', 'intact', 'intact']);
+  });
+});

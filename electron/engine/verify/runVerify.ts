@@ -10,6 +10,7 @@ import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/v
 import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
 import { nodeHash } from './nodeHash';
 import { readVerifySource } from './readSources';
+import { anchorsFor } from './verifyOptions';
 
 export interface VerifyRequest {
   paths: string[];
@@ -20,6 +21,9 @@ export interface VerifyRequest {
   /** A user-defined profile (--profile FILE): verifies every file, whatever its detected family. */
   profile?: Profile;
 }
+
+/** Profiles that check their files against another family's files given in the same call. */
+const COMPANIONS: Record<string, string> = { 'meshguard-siem': 'meshguard' };
 
 export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
   const groups = new Map<string, { sources: VerifySource[]; sha: Record<string, string>; producer: string }>();
@@ -43,6 +47,16 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
     groups.set(profileId, group);
   }
   for (const [profileId, group] of groups) {
+    // A SIEM projection has no integrity data of its own: it is cross-checked against the audit
+    // files verified in the same call (formats/meshguard.md §6), whose reports come from their group.
+    const companion = COMPANIONS[profileId];
+    const extra = companion ? (groups.get(companion)?.sources ?? []) : [];
+    if (extra.length > 0 && !req.profile) {
+      const own = new Set(group.sources.map((s) => s.path));
+      const all = verifyArchive([...group.sources, ...extra], profileById(profileId) as Profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) }, { sha256ByPath: group.sha, producer: group.producer });
+      reports.push(...all.filter((r) => own.has(r.path)));
+      continue;
+    }
     const profile = req.profile ?? profileById(profileId);
     const meta = { sha256ByPath: group.sha, producer: group.producer };
     if (!profile) {
@@ -50,7 +64,7 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
       reports.push(...unverifiableReports(group.sources.map((s) => s.path), meta, why));
       continue;
     }
-    reports.push(...verifyArchive(group.sources, profile, { hash: nodeHash, keys: req.keys, anchors: req.anchors }, meta));
+    reports.push(...verifyArchive(group.sources, profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) }, meta));
   }
   // One entry per file, in the order the user named them.
   return reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));

@@ -13,6 +13,7 @@ import { appendCustody } from '../case/custody';
 import type { Db } from '../case/db';
 import { caseSource, type ArchiveRow } from './caseSources';
 import { nodeHash } from './nodeHash';
+import { anchorsFor } from './verifyOptions';
 
 export interface VerifyCaseRequest {
   archiveIds?: string[];
@@ -48,7 +49,7 @@ async function reportsFor(db: Db, archives: ArchiveRow[], req: VerifyCaseRequest
     const profile = profileById(id);
     const meta = { sha256ByPath: Object.fromEntries(g.archives.map((a) => [a.path, a.sha256])), producer: g.archives[0]?.producer ?? id };
     const reports = profile
-      ? verifyArchive(g.sources, profile, { hash: nodeHash, keys: req.keys, anchors: req.anchors }, meta)
+      ? verifyArchive(g.sources, profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, meta.producer) }, meta)
       : unverifiableReports(g.archives.map((a) => a.path), meta, `no verification profile for ${id}: map it with a user-defined profile`);
     for (const r of reports) {
       const a = g.archives.find((x) => x.path === r.path);

@@ -125,19 +125,19 @@ export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
     } else if (isAgentmeshAnchorsFile(doc)) {
       const r = agentmeshAnchorsFromPublished(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.reason}` };
-      anchors.push(...r.anchors);
+      anchors.push(...r.anchors.map((a) => ({ ...a, family: 'agentmesh' as const })));
     } else if (isGantzAnchorsFile(doc)) {
       const r = gantzAnchorsFromPublished(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.reason}` };
-      anchors.push(...r.anchors);
+      anchors.push(...r.anchors.map((a) => ({ ...a, family: 'gantz' as const })));
     } else if (isMeshguardAnchors(doc)) {
       const r = meshguardAnchors(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
-      anchors.push(...r.anchors);
+      anchors.push(...r.anchors.map((a) => ({ ...a, family: 'meshguard' as const })));
     } else if (isRuntimeStepsAnchors(doc)) {
       const r = runtimeStepsAnchors(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
-      anchors.push(...r.anchors);
+      anchors.push(...r.anchors.map((a) => ({ ...a, family: 'runtime-steps' as const })));
     } else return { ok: false, message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
   }
   if (inputs.checkpoint) {
@@ -168,4 +168,9 @@ function checkpointToAnchor(input: CheckpointInput): Loaded<ChainAnchor> {
   const anchor = checkpointAnchor(verified.value, '*', 'agentmesh');
   if (!anchor.ok) return { ok: false, message: `${input.label}: ${anchor.reason}` };
   return { ok: true, value: anchor.value.anchor };
+}
+
+/** The anchors that apply to archives of `producer`: untagged ones, and those of its own family. */
+export function anchorsFor(anchors: readonly ChainAnchor[], producer: string): ChainAnchor[] {
+  return anchors.filter((a) => a.family === undefined || producer === a.family || producer.startsWith(`${a.family}-`));
 }
