@@ -5,20 +5,55 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'stream', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'util',
+  'zlib',
+  'stream',
+  'worker_threads',
+];
 
 const sharedRestrictions = {
   patterns: [
-    { group: NODE_BUILTINS, message: 'shared/ is pure: no Node APIs. Take what you need as a parameter (e.g. a HashProvider) and let electron/engine inject it.' },
-    { group: ['electron'], message: 'shared/ must not depend on Electron: put shell code in electron/main or electron/preload.' },
+    {
+      group: NODE_BUILTINS,
+      message:
+        'shared/ is pure: no Node APIs. Take what you need as a parameter (e.g. a HashProvider) and let electron/engine inject it.',
+    },
+    {
+      group: ['electron'],
+      message: 'shared/ must not depend on Electron: put shell code in electron/main or electron/preload.',
+    },
     { group: ['react', 'react-dom', 'zustand'], message: 'shared/ has no UI: put components in renderer/.' },
     { group: ['@duckdb/*'], message: 'shared/ has no database: put queries in electron/engine.' },
-    { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is imported by both sides and imports neither.' },
+    {
+      group: ['**/electron/**', '**/renderer/**'],
+      message: 'shared/ is imported by both sides and imports neither.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'demo/**', 'bin/**', 'scripts/**', 'playwright-report/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      'demo/**',
+      'bin/**',
+      'scripts/**',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,12 +65,23 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports: they keep names stable across imports and stack traces.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Use named exports: they keep names stable across imports and stack traces.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in electron/main/ipcBridge.ts and electron/preload/preload.ts: call the typed contract (shared/rpc/client) instead.' },
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message:
+                'Raw IPC lives only in electron/main/ipcBridge.ts and electron/preload/preload.ts: call the typed contract (shared/rpc/client) instead.',
+            },
           ],
         },
       ],
@@ -65,24 +111,48 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer has no Node: ask the engine through the contract (shared/contract/api.ts).' },
-            { group: ['electron'], message: 'The renderer never imports electron: window.casefile (preload) is reached through renderer/src/api/connect.ts.' },
-            { group: ['@duckdb/*', '**/electron/**'], message: 'The renderer reaches the engine only through the contract: add a method to shared/contract/api.ts.' },
+            {
+              group: NODE_BUILTINS,
+              message:
+                'The renderer has no Node: ask the engine through the contract (shared/contract/api.ts).',
+            },
+            {
+              group: ['electron'],
+              message:
+                'The renderer never imports electron: window.casefile (preload) is reached through renderer/src/api/connect.ts.',
+            },
+            {
+              group: ['@duckdb/*', '**/electron/**'],
+              message:
+                'The renderer reaches the engine only through the contract: add a method to shared/contract/api.ts.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['electron/engine/**/*.ts', 'electron/serve/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    files: [
+      'electron/engine/**/*.ts',
+      'electron/serve/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'The engine, host, serve and CLI run under plain Node (serve mode, CI): only electron/main and electron/preload may import electron.' },
-            { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The engine does not import UI code: share types through shared/contract.' },
+            {
+              group: ['electron'],
+              message:
+                'The engine, host, serve and CLI run under plain Node (serve mode, CI): only electron/main and electron/preload may import electron.',
+            },
+            {
+              group: ['**/renderer/**', 'react', 'react-dom'],
+              message: 'The engine does not import UI code: share types through shared/contract.',
+            },
           ],
         },
       ],

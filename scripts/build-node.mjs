@@ -15,11 +15,37 @@ const common = {
   external: ['@duckdb/node-api', 'electron'],
 };
 // ESM bundles still meet CommonJS dependencies that call require(): give them one.
-const esmBanner = { js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);" };
+const esmBanner = {
+  js: "import { createRequire as __cfCreateRequire } from 'node:module'; const require = __cfCreateRequire(import.meta.url);",
+};
 
 await Promise.all([
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { cli: 'electron/cli/main.ts', engine: 'electron/host/engineProcess.ts', importWorker: 'electron/engine/import/normalizeWorker.ts' }, outdir: 'dist/node', outExtension: { '.js': '.mjs' } }),
-  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, format: 'cjs', platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: {
+      cli: 'electron/cli/main.ts',
+      engine: 'electron/host/engineProcess.ts',
+      importWorker: 'electron/engine/import/normalizeWorker.ts',
+    },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { main: 'electron/main/main.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    platform: 'browser',
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 console.log('built dist/node (cli, engine) and dist/electron (main, preload)');

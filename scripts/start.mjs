@@ -25,6 +25,8 @@ function electronBinary() {
 const binary = electronBinary();
 const child = binary
   ? spawn(binary, ['.'], { stdio: 'inherit' })
-  : (console.log('No Electron binary is installed (offline install?): starting the browser mode instead.\nOpen the URL below in any browser.'),
+  : (console.log(
+      'No Electron binary is installed (offline install?): starting the browser mode instead.\nOpen the URL below in any browser.',
+    ),
     spawn(process.execPath, ['bin/casefile.mjs', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -13,7 +13,9 @@ function run(name, command, args) {
   const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = r.status === 0;
-  process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds}s\n`);
+  process.stdout.write(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds}s\n`,
+  );
   if (!ok) failedStages.push(name);
   return ok;
 }
@@ -39,7 +41,13 @@ check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 check('build node', 'node', ['scripts/build-node.mjs']);
 
-const unitOk = run('unit, engine and contract tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=dist/test-results/unit.json']);
+const unitOk = run('unit, engine and contract tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=dist/test-results/unit.json',
+]);
 const unit = readJson('dist/test-results/unit.json');
 if (unit) {
   results.passed += unit.numPassedTests;
@@ -49,7 +57,12 @@ if (unit) {
 } else if (!unitOk) results.failed += 1;
 
 if (existsSync('/usr/bin/chromium')) {
-  const e2eOk = run('e2e (Chromium, serve mode)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts']);
+  const e2eOk = run('e2e (Chromium, serve mode)', 'npx', [
+    'playwright',
+    'test',
+    '-c',
+    'test/e2e/playwright.config.ts',
+  ]);
   const e2e = readJson('dist/test-results/e2e.json');
   if (e2e?.stats) {
     results.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
@@ -58,7 +71,9 @@ if (existsSync('/usr/bin/chromium')) {
     if (!e2eOk && e2e.stats.unexpected === 0) results.failed += 1;
   } else if (!e2eOk) results.failed += 1;
 } else {
-  process.stdout.write('\n=== e2e: /usr/bin/chromium is missing (apt-get install -y chromium); counted as a failure\n');
+  process.stdout.write(
+    '\n=== e2e: /usr/bin/chromium is missing (apt-get install -y chromium); counted as a failure\n',
+  );
   results.failed += 1;
   failedStages.push('e2e (no chromium)');
 }

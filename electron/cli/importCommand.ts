@@ -25,15 +25,32 @@ export interface ImportArgs {
 function printHuman(report: ImportReport): void {
   for (const f of report.files) {
     if (f.error) process.stdout.write(`✗ ${f.path}: ${f.error.message}\n`);
-    else if (f.duplicateOf) process.stdout.write(`= ${f.path}: already in the case as ${f.duplicateOf} (sha256 ${f.sha256.slice(0, 12)}…)\n`);
-    else process.stdout.write(`✓ ${f.path}: ${f.producer} (${f.container}), ${f.records} records, ${f.quarantined} quarantined\n`);
+    else if (f.duplicateOf)
+      process.stdout.write(
+        `= ${f.path}: already in the case as ${f.duplicateOf} (sha256 ${f.sha256.slice(0, 12)}…)\n`,
+      );
+    else
+      process.stdout.write(
+        `✓ ${f.path}: ${f.producer} (${f.container}), ${f.records} records, ${f.quarantined} quarantined\n`,
+      );
   }
 }
 
 export async function importCommand(args: ImportArgs): Promise<number> {
-  const engine = createEngine(engineOptions({ mode: 'serve', version: TOOL_VERSION, demoCasePath: null, demoArchivesDir: null, uploadsDir: null }));
+  const engine = createEngine(
+    engineOptions({
+      mode: 'serve',
+      version: TOOL_VERSION,
+      demoCasePath: null,
+      demoArchivesDir: null,
+      uploadsDir: null,
+    }),
+  );
   const dispatch = createDispatcher(engine.handlers, {
-    onInternalError: (id, method, thrown) => process.stderr.write(`incident ${id} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`),
+    onInternalError: (id, method, thrown) =>
+      process.stderr.write(
+        `incident ${id} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`,
+      ),
   });
   try {
     const casePath = resolve(args.casePath);
@@ -48,7 +65,9 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       try {
         parsed = JSON.parse(readFileSync(args.mappingFile, 'utf8'));
       } catch (thrown) {
-        process.stderr.write(`casefile import: ${args.mappingFile}: not readable JSON (${thrown instanceof Error ? thrown.message : String(thrown)})\n`);
+        process.stderr.write(
+          `casefile import: ${args.mappingFile}: not readable JSON (${thrown instanceof Error ? thrown.message : String(thrown)})\n`,
+        );
         return 2;
       }
       const checked = parseMapping(parsed);

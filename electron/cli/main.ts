@@ -26,16 +26,42 @@ export async function main(argv: string[]): Promise<number> {
   const paths = appPaths(packageRoot(import.meta.url));
   switch (command) {
     case 'serve': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { port: { type: 'string' }, token: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { port: { type: 'string' }, token: { type: 'string' } },
+      });
       const port = values.port === undefined ? undefined : Number(values.port);
-      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return usage(`--port must be 0–65535, got ${values.port}`);
-      return serveCommand({ ...(positionals[0] ? { casePath: positionals[0] } : {}), ...(port !== undefined ? { port } : {}), ...(values.token ? { token: values.token } : {}) }, paths);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+        return usage(`--port must be 0–65535, got ${values.port}`);
+      return serveCommand(
+        {
+          ...(positionals[0] ? { casePath: positionals[0] } : {}),
+          ...(port !== undefined ? { port } : {}),
+          ...(values.token ? { token: values.token } : {}),
+        },
+        paths,
+      );
     }
     case 'import': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { producer: { type: 'string' }, mapping: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          producer: { type: 'string' },
+          mapping: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
       const [casePath, ...files] = positionals;
       if (!casePath || files.length === 0) return usage('import needs a case file and at least one archive');
-      return importCommand({ casePath, files, json: values.json, ...(values.producer ? { producer: values.producer } : {}), ...(values.mapping ? { mappingFile: values.mapping } : {}) });
+      return importCommand({
+        casePath,
+        files,
+        json: values.json,
+        ...(values.producer ? { producer: values.producer } : {}),
+        ...(values.mapping ? { mappingFile: values.mapping } : {}),
+      });
     }
     case 'verify':
       return verifyCommand(rest);
@@ -66,7 +92,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (thrown: unknown) => {
-    process.stderr.write(`casefile: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`);
+    process.stderr.write(
+      `casefile: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -18,7 +18,9 @@ export interface ServeArgs {
 
 export async function serveCommand(args: ServeArgs, paths: AppPaths): Promise<number> {
   if (!existsSync(join(paths.rendererDir, 'index.html'))) {
-    process.stderr.write(`casefile serve: the renderer is not built (${paths.rendererDir}); run \`npm run build\`\n`);
+    process.stderr.write(
+      `casefile serve: the renderer is not built (${paths.rendererDir}); run \`npm run build\`\n`,
+    );
     return 2;
   }
   mkdirSync(paths.home, { recursive: true });

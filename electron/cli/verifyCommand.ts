@@ -32,17 +32,24 @@ export const VERIFY_OPTIONS = {
 } as const;
 
 function where(f: Finding): string {
-  return [f.line !== undefined ? `line ${f.line}` : undefined, f.entryIndex !== undefined ? `entry ${f.entryIndex}` : undefined, f.field ? `field ${f.field}` : undefined].filter(Boolean).join(', ');
+  return [
+    f.line !== undefined ? `line ${f.line}` : undefined,
+    f.entryIndex !== undefined ? `entry ${f.entryIndex}` : undefined,
+    f.field ? `field ${f.field}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Consecutive findings of one kind and detail collapse to one line for people; --json keeps each. */
 function printFindings(findings: Finding[]): void {
-  for (let i = 0; i < findings.length; ) {
+  for (let i = 0; i < findings.length;) {
     const f = findings[i] as Finding;
     let j = i + 1;
     while (j < findings.length && findings[j]?.kind === f.kind && findings[j]?.detail === f.detail) j++;
     const last = findings[j - 1] as Finding;
-    const span = j - i > 1 ? ` (${where(f)} … ${where(last)}: ${j - i} records)` : where(f) ? ` (${where(f)})` : '';
+    const span =
+      j - i > 1 ? ` (${where(f)} … ${where(last)}: ${j - i} records)` : where(f) ? ` (${where(f)})` : '';
     process.stdout.write(`    ${f.kind}${span}: ${f.detail}\n`);
     i = j;
   }
@@ -51,13 +58,21 @@ function printFindings(findings: Finding[]): void {
 function printHuman(reports: FileReport[]): void {
   for (const r of reports) {
     const mark = r.verdict === 'intact' ? '✓' : r.verdict === 'tampered' ? '✗' : '?';
-    process.stdout.write(`${mark} ${r.path}: ${r.verdict.toUpperCase()} (${r.producer}, ${r.records} records)${r.unverifiableReason ? ` — ${r.unverifiableReason}` : ''}\n`);
+    process.stdout.write(
+      `${mark} ${r.path}: ${r.verdict.toUpperCase()} (${r.producer}, ${r.records} records)${r.unverifiableReason ? ` — ${r.unverifiableReason}` : ''}\n`,
+    );
     printFindings(r.findings);
     for (const d of r.diagnosis) process.stdout.write(`    ⇒ ${d.what}: ${d.reasoning}\n`);
     const against = [...(r.verifiedAgainst?.keys ?? []), ...(r.verifiedAgainst?.anchors ?? [])];
     if (against.length > 0) process.stdout.write(`    verified against: ${against.join('; ')}\n`);
-    if (r.coverage.uncoveredFields.length > 0) process.stdout.write(`    not covered by any hash or signature: ${r.coverage.uncoveredFields.join(', ')}\n`);
-    if (r.coverage.needsAnchorFor.length > 0) process.stdout.write(`    only a published anchor could reveal: ${r.coverage.needsAnchorFor.join('; ')}\n`);
+    if (r.coverage.uncoveredFields.length > 0)
+      process.stdout.write(
+        `    not covered by any hash or signature: ${r.coverage.uncoveredFields.join(', ')}\n`,
+      );
+    if (r.coverage.needsAnchorFor.length > 0)
+      process.stdout.write(
+        `    only a published anchor could reveal: ${r.coverage.needsAnchorFor.join('; ')}\n`,
+      );
   }
 }
 
@@ -94,7 +109,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
     return r?.ok ? r.value : undefined;
   };
   const hmacFileText = read(values['hmac-key-file'], 'HMAC key file');
-  const publicKeys = (values['public-key'] ?? []).map((label) => ({ label, text: read(label, 'public key file') ?? '' }));
+  const publicKeys = (values['public-key'] ?? []).map((label) => ({
+    label,
+    text: read(label, 'public key file') ?? '',
+  }));
   const keyringText = read(values.keyring, 'key ring');
   const anchorsText = read(values.anchors, 'anchors file');
   const profileText = read(values.profile, 'profile file');
@@ -109,15 +127,27 @@ export async function verifyCommand(args: string[]): Promise<number> {
     ...(values['hmac-key-hex'] !== undefined ? { hmacHex: values['hmac-key-hex'] } : {}),
     ...(hmacFileText !== undefined ? { hmacFileText } : {}),
     publicKeys,
-    ...(keyringText !== undefined && values.keyring ? { keyring: { label: values.keyring, text: keyringText } } : {}),
+    ...(keyringText !== undefined && values.keyring
+      ? { keyring: { label: values.keyring, text: keyringText } }
+      : {}),
   });
   if (!keys.ok) {
     process.stderr.write(`casefile verify: ${keys.message}\n`);
     return 2;
   }
   const anchors = loadAnchors({
-    ...(checkpointText !== undefined && values.checkpoint ? { checkpoint: { label: values.checkpoint, text: checkpointText, verifierKeys: values['checkpoint-key'] ?? [] } } : {}),
-    ...(anchorsText !== undefined && values.anchors ? { anchors: { label: values.anchors, text: anchorsText } } : {}),
+    ...(checkpointText !== undefined && values.checkpoint
+      ? {
+          checkpoint: {
+            label: values.checkpoint,
+            text: checkpointText,
+            verifierKeys: values['checkpoint-key'] ?? [],
+          },
+        }
+      : {}),
+    ...(anchorsText !== undefined && values.anchors
+      ? { anchors: { label: values.anchors, text: anchorsText } }
+      : {}),
     ...(count !== undefined ? { expectCount: Number(count) } : {}),
     ...(values['expect-root'] !== undefined ? { expectRoot: values['expect-root'] } : {}),
     ...(values['expect-head'] !== undefined ? { expectHead: values['expect-head'] } : {}),
@@ -137,7 +167,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
     }
     profile = createCustomProfile(spec.spec);
   }
-  const reports = await runVerify({ paths: positionals, keys: keys.value, anchors: anchors.value, ...(values.producer ? { producer: values.producer } : {}), ...(profile ? { profile } : {}) });
+  const reports = await runVerify({
+    paths: positionals,
+    keys: keys.value,
+    anchors: anchors.value,
+    ...(values.producer ? { producer: values.producer } : {}),
+    ...(profile ? { profile } : {}),
+  });
   if (values.json) process.stdout.write(`${JSON.stringify({ files: reports }, null, 2)}\n`);
   else printHuman(reports);
   return verdictExitCode(reports);

@@ -12,9 +12,19 @@ import { nodeHash } from '../engine/verify/nodeHash';
 export function verifyProofCommand(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'expect-count': { type: 'string' }, 'expect-root': { type: 'string' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'expect-count': { type: 'string' },
+        'expect-root': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
   } catch (thrown) {
-    process.stderr.write(`casefile verify-proof: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
+    process.stderr.write(
+      `casefile verify-proof: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -27,12 +37,16 @@ export function verifyProofCommand(args: string[]): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (thrown) {
-    process.stderr.write(`casefile verify-proof: ${file}: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
+    process.stderr.write(
+      `casefile verify-proof: ${file}: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`,
+    );
     return 2;
   }
   const doc = parseJson(text, { allowNonFinite: true });
   if (!doc.ok) {
-    process.stderr.write(`casefile verify-proof: ${file}: not JSON (${doc.error.message} at offset ${doc.error.offset})\n`);
+    process.stderr.write(
+      `casefile verify-proof: ${file}: not JSON (${doc.error.message} at offset ${doc.error.offset})\n`,
+    );
     return 2;
   }
   const count = values['expect-count'];
@@ -45,13 +59,18 @@ export function verifyProofCommand(args: string[]): number {
     process.stderr.write(`casefile verify-proof: --expect-root must be 64 hex digits\n`);
     return 2;
   }
-  const agentmesh = { ...(count !== undefined ? { entryCount: Number(count) } : {}), ...(root !== undefined ? { root: root.toLowerCase() } : {}) };
+  const agentmesh = {
+    ...(count !== undefined ? { entryCount: Number(count) } : {}),
+    ...(root !== undefined ? { root: root.toLowerCase() } : {}),
+  };
   const report = verifyProofDocument(doc.value, { hash: nodeHash, agentmesh });
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     for (const r of report.results) {
       const what = r.entryId ?? (r.entryIndex !== undefined ? `entry ${r.entryIndex}` : `proof ${r.index}`);
-      process.stdout.write(`${r.ok ? '✓' : '✗'} ${r.kind} ${what}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}\n`);
+      process.stdout.write(
+        `${r.ok ? '✓' : '✗'} ${r.kind} ${what}${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}\n`,
+      );
       for (const n of r.notes) process.stdout.write(`    note: ${n}\n`);
     }
   }

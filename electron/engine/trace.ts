@@ -5,5 +5,7 @@ const origin = Date.now();
 export function trace(label: string, detail: Record<string, unknown> = {}): void {
   if (!enabled) return;
   const rss = Math.round(process.memoryUsage().rss / 1048576);
-  process.stderr.write(`[trace +${Date.now() - origin}ms rss=${rss}MiB] ${label} ${JSON.stringify(detail)}\n`);
+  process.stderr.write(
+    `[trace +${Date.now() - origin}ms rss=${rss}MiB] ${label} ${JSON.stringify(detail)}\n`,
+  );
 }

@@ -53,7 +53,8 @@ export class EngineHost {
 
   private send(method: string, req: unknown): Promise<Result<unknown>> {
     const child = this.child;
-    if (!child?.connected) return Promise.resolve(this.unavailable(method, 'the engine process is not running'));
+    if (!child?.connected)
+      return Promise.resolve(this.unavailable(method, 'the engine process is not running'));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { method, resolve });
@@ -63,7 +64,10 @@ export class EngineHost {
   }
 
   private unavailable(method: string, why: string): Result<never> {
-    return { ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: `${method}: ${why}; nothing was committed by this call` } };
+    return {
+      ok: false,
+      error: { code: 'ENGINE_UNAVAILABLE', message: `${method}: ${why}; nothing was committed by this call` },
+    };
   }
 
   private ensureStarted(): Promise<void> {
@@ -73,7 +77,11 @@ export class EngineHost {
   }
 
   private async spawn(): Promise<void> {
-    const child = fork(this.options.entry, [], { env: { ...process.env, ...this.options.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    const child = fork(this.options.entry, [], {
+      env: { ...process.env, ...this.options.env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       child.once('error', reject);

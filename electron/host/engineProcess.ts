@@ -15,7 +15,9 @@ const send = (message: ToHost): void => {
 const engine = createEngine(engineOptionsFromEnv(process.env));
 const dispatch = createDispatcher(engine.handlers, {
   onInternalError: (incidentId, method, thrown) => {
-    process.stderr.write(`[casefile engine] incident ${incidentId} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`);
+    process.stderr.write(
+      `[casefile engine] incident ${incidentId} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`,
+    );
   },
 });
 engine.onEvent((event) => send({ kind: 'event', event }));
@@ -23,7 +25,9 @@ engine.onEvent((event) => send({ kind: 'event', event }));
 process.on('message', (raw: unknown) => {
   const message = raw as CallMessage;
   if (message?.kind !== 'call') return;
-  void dispatch(message.method, message.req).then((result) => send({ kind: 'result', id: message.id, result }));
+  void dispatch(message.method, message.req).then((result) =>
+    send({ kind: 'result', id: message.id, result }),
+  );
 });
 process.on('disconnect', () => {
   engine.close();

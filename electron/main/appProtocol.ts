@@ -9,7 +9,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { APP_SCHEME } from './appOrigin';
 
 export function registerSchemeAsPrivileged(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function serveRenderer(rendererDir: string): void {
@@ -17,7 +19,8 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
     const file = normalize(join(rendererDir, rel));
-    if (url.host !== 'app' || !file.startsWith(normalize(rendererDir) + sep)) return new Response('not found', { status: 404 });
+    if (url.host !== 'app' || !file.startsWith(normalize(rendererDir) + sep))
+      return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

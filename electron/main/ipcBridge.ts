@@ -11,13 +11,19 @@ import { isTrustedSender } from './appOrigin';
 export function registerIpcBridge(dispatch: Dispatch): void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, req: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'INVALID_REQUEST', message: 'call refused: not from the app window' } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: 'call refused: not from the app window' },
+      };
     }
     return dispatch(method, req);
   });
 }
 
-export function forwardEvents(contents: WebContents, subscribe: (l: (e: ServerEvent) => void) => () => void): void {
+export function forwardEvents(
+  contents: WebContents,
+  subscribe: (l: (e: ServerEvent) => void) => () => void,
+): void {
   const unsubscribe = subscribe((event) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
   });

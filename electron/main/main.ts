@@ -23,12 +23,23 @@ const host = new EngineHost({
   env: {
     // fork() runs process.execPath, which is Electron here: make it behave as Node.
     ELECTRON_RUN_AS_NODE: '1',
-    ...engineEnv({ mode: 'desktop', version: TOOL_VERSION, demoCasePath: join(app.getPath('userData'), `demo-${TOOL_VERSION}.duckdb`), demoArchivesDir: paths.demoArchivesDir, uploadsDir: null }),
+    ...engineEnv({
+      mode: 'desktop',
+      version: TOOL_VERSION,
+      demoCasePath: join(app.getPath('userData'), `demo-${TOOL_VERSION}.duckdb`),
+      demoArchivesDir: paths.demoArchivesDir,
+      uploadsDir: null,
+    }),
   },
 });
 
 function createWindow(): void {
-  const win = new BrowserWindow({ width: 1400, height: 900, show: false, webPreferences: buildWebPreferences(join(__dirname, 'preload.cjs')) });
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    show: false,
+    webPreferences: buildWebPreferences(join(__dirname, 'preload.cjs')),
+  });
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url)) event.preventDefault();

@@ -11,7 +11,10 @@ import type { Result } from '../../shared/contract/result';
 const bridge = {
   call(method: string, req: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'INVALID_REQUEST', message: `unknown method ${method}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: `unknown method ${method}` },
+      });
     }
     return ipcRenderer.invoke(IPC_CALL_CHANNEL, method, req) as Promise<Result<unknown>>;
   },

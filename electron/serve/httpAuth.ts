@@ -33,7 +33,9 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
 /** A browser sends Origin on cross-origin requests; when present it must be ours. */
 export function originAllowed(req: IncomingMessage, port: number): boolean {
   const origin = req.headers.origin;
-  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return (
+    origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+  );
 }
 
 export function isJson(req: IncomingMessage): boolean {

@@ -11,7 +11,15 @@ import { pipeline } from 'node:stream/promises';
 import type { ServerEvent } from '../../shared/contract/events';
 import type { Dispatch } from '../../shared/rpc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { CALL_HEADER, cookieToken, hostAllowed, isJson, originAllowed, sessionCookie, tokensEqual } from './httpAuth';
+import {
+  CALL_HEADER,
+  cookieToken,
+  hostAllowed,
+  isJson,
+  originAllowed,
+  sessionCookie,
+  tokensEqual,
+} from './httpAuth';
 import { resolveStatic, sendStatic } from './staticFiles';
 
 export interface HttpBridgeOptions {
@@ -74,10 +82,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return void res.end();
     }
     const cookie = cookieToken(req);
-    if (cookie === null || !tokensEqual(cookie, token)) return send(res, 401, 'open the URL printed by `casefile serve` (it carries the session token)');
+    if (cookie === null || !tokensEqual(cookie, token))
+      return send(res, 401, 'open the URL printed by `casefile serve` (it carries the session token)');
     if (req.method === 'OPTIONS') return send(res, 403, 'cross-origin requests are not allowed');
     if (req.method === 'POST') {
-      if (!originAllowed(req, port) || req.headers[CALL_HEADER] !== '1') return send(res, 403, 'cross-origin or non-app request refused');
+      if (!originAllowed(req, port) || req.headers[CALL_HEADER] !== '1')
+        return send(res, 403, 'cross-origin or non-app request refused');
       if (url.pathname === '/rpc') {
         if (!isJson(req)) return send(res, 415, 'application/json required');
         const body = await readBody(req, MAX_RPC_BYTES);
@@ -103,7 +113,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     }
     if (req.method !== 'GET') return send(res, 405, 'method not allowed');
     if (url.pathname === '/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       const unsubscribe = options.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
       req.on('close', unsubscribe);

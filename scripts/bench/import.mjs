@@ -5,15 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '2' } },
+});
 const n = Number(values.n);
 const file = `.bench/events-${n}.jsonl`;
-if (!existsSync(file)) spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(n), '--out', file], { stdio: 'inherit' });
+if (!existsSync(file))
+  spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(n), '--out', file], {
+    stdio: 'inherit',
+  });
 if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { stdio: 'inherit' });
 const mb = statSync(file).size / 1e6;
 
 function measure(step, target) {
-  const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${step} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
@@ -25,10 +33,18 @@ for (let i = 0; i < Number(values.pairs); i++) {
 }
 const row = (name, rs) => {
   const s = median(rs.map((r) => r.seconds));
-  return { name, seconds: +s.toFixed(2), eventsPerSecond: Math.round(n / s), mbPerSecond: +(mb / s).toFixed(1), peakRssMiB: Math.max(...rs.map((r) => r.maxRssMiB)) };
+  return {
+    name,
+    seconds: +s.toFixed(2),
+    eventsPerSecond: Math.round(n / s),
+    mbPerSecond: +(mb / s).toFixed(1),
+    peakRssMiB: Math.max(...rs.map((r) => r.maxRssMiB)),
+  };
 };
 const cf = row('casefile import (provenance, quarantine, canonical columns)', runs.casefile);
 const dd = row('duckdb read_json, explicit columns (baseline)', runs.duckdb);
 console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating pairs, medians:`);
 console.table([cf, dd]);
-console.log(`ratio casefile/duckdb: ${(cf.seconds / dd.seconds).toFixed(2)}× (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`);
+console.log(
+  `ratio casefile/duckdb: ${(cf.seconds / dd.seconds).toFixed(2)}× (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`,
+);

@@ -11,4 +11,6 @@ await import('../../dist/node/cli.mjs');
 await new Promise((resolve) => process.once('beforeExit', resolve));
 process.stdout.write = write;
 const verdicts = [...new Set(JSON.parse(out).files.map((f) => f.verdict))].join(',');
-console.log(JSON.stringify({ verdict: verdicts, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({ verdict: verdicts, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+);

@@ -20,7 +20,10 @@ if (step === 'casefile-import') {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(target);
   const c = await instance.connect();
-  await c.run(`CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {run_id: 'VARCHAR', step_id: 'BIGINT', tenant_id: 'VARCHAR', action: 'VARCHAR', action_key: 'VARCHAR', timestamp: 'TIMESTAMP', phase: 'VARCHAR', decision: 'VARCHAR', reason: 'VARCHAR', actor: 'VARCHAR', scope: 'VARCHAR', args_hash: 'VARCHAR', result: 'VARCHAR', prev: 'VARCHAR', hash: 'VARCHAR', sig: 'VARCHAR'})`, [file]);
+  await c.run(
+    `CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {run_id: 'VARCHAR', step_id: 'BIGINT', tenant_id: 'VARCHAR', action: 'VARCHAR', action_key: 'VARCHAR', timestamp: 'TIMESTAMP', phase: 'VARCHAR', decision: 'VARCHAR', reason: 'VARCHAR', actor: 'VARCHAR', scope: 'VARCHAR', args_hash: 'VARCHAR', result: 'VARCHAR', prev: 'VARCHAR', hash: 'VARCHAR', sig: 'VARCHAR'})`,
+    [file],
+  );
   await c.run('CHECKPOINT');
   c.closeSync();
   instance.closeSync();

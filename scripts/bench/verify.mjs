@@ -6,10 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '2' } },
+});
 const n = Number(values.n);
 const file = `.bench/events-${n}.jsonl`;
-if (!existsSync(file)) spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(n), '--out', file], { stdio: 'inherit' });
+if (!existsSync(file))
+  spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(n), '--out', file], {
+    stdio: 'inherit',
+  });
 const mb = statSync(file).size / 1e6;
 const KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'; // gen-archive.mjs BENCH_KEY_HEX
 
@@ -36,9 +41,25 @@ for (let i = 0; i < Number(values.pairs); i++) {
 }
 const s = median(cf.map((x) => x.seconds));
 const o = median(ssl);
-console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating pairs, medians; verdict: ${verdict}`);
+console.log(
+  `\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating pairs, medians; verdict: ${verdict}`,
+);
 console.table([
-  { name: 'casefile verify (per-run chains, JCS, HMAC)', seconds: +s.toFixed(2), eventsPerSecond: Math.round(n / s), mbPerSecond: +(mb / s).toFixed(1), peakRssMiB: Math.max(...cf.map((x) => x.rss)) },
-  { name: 'openssl dgst -sha256 (same file)', seconds: +o.toFixed(2), eventsPerSecond: Math.round(n / o), mbPerSecond: +(mb / o).toFixed(1), peakRssMiB: null },
+  {
+    name: 'casefile verify (per-run chains, JCS, HMAC)',
+    seconds: +s.toFixed(2),
+    eventsPerSecond: Math.round(n / s),
+    mbPerSecond: +(mb / s).toFixed(1),
+    peakRssMiB: Math.max(...cf.map((x) => x.rss)),
+  },
+  {
+    name: 'openssl dgst -sha256 (same file)',
+    seconds: +o.toFixed(2),
+    eventsPerSecond: Math.round(n / o),
+    mbPerSecond: +(mb / o).toFixed(1),
+    peakRssMiB: null,
+  },
 ]);
-console.log(`ratio casefile/openssl: ${(s / o).toFixed(1)}× (goals: ≥ 150k events/s, within 10× of openssl, ≤ 300 MiB)`);
+console.log(
+  `ratio casefile/openssl: ${(s / o).toFixed(1)}× (goals: ≥ 150k events/s, within 10× of openssl, ≤ 300 MiB)`,
+);

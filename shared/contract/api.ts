@@ -67,7 +67,9 @@ export const requestSchemas = {
   'events.get': z.object({ rowId }).strict(),
   'quarantine.page': z.object({ ...pageWindow, archiveId: z.string().max(64).optional() }).strict(),
   /** Finds the event (or quarantined record) at an archive position, e.g. to open a finding's line. */
-  'events.locate': z.object({ archiveId: z.string().min(1).max(64), entryIndex: z.number().int().min(0) }).strict(),
+  'events.locate': z
+    .object({ archiveId: z.string().min(1).max(64), entryIndex: z.number().int().min(0) })
+    .strict(),
   'verify.run': z
     .object({
       /** Archives to verify; all of the case when absent. */
@@ -76,7 +78,10 @@ export const requestSchemas = {
       keys: z
         .object({
           hmacText: z.string().min(1).max(4096).optional(),
-          hmacHex: z.string().regex(/^[0-9a-fA-F\s]{2,8192}$/).optional(),
+          hmacHex: z
+            .string()
+            .regex(/^[0-9a-fA-F\s]{2,8192}$/)
+            .optional(),
           publicKeys: z.array(z.string().min(1).max(16384)).max(64).optional(),
           keyring: z.string().min(2).max(1048576).optional(),
         })

@@ -18,7 +18,10 @@ export interface DispatcherOptions {
 }
 
 function fieldPath(issue: z.core.$ZodIssue): string {
-  return issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function invalid(message: string, field?: string): Result<never> {
@@ -51,7 +54,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       options.onInternalError?.(incidentId, method, thrown);
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `${method} failed unexpectedly (incident ${incidentId})`, incidentId },
+        error: {
+          code: 'INTERNAL',
+          message: `${method} failed unexpectedly (incident ${incidentId})`,
+          incidentId,
+        },
       };
     }
   };

@@ -34,49 +34,111 @@ beforeAll(async () => {
 
 describe('casefile import --json', () => {
   it('prints the stable report and exits 0', () => {
-    const r = run(['import', join(dir, 'a.duckdb'), `${F}/gantz/audit.jsonl`, `${F}/runtime-steps/steps/tnt_ember.jsonl`, '--json']);
+    const r = run([
+      'import',
+      join(dir, 'a.duckdb'),
+      `${F}/gantz/audit.jsonl`,
+      `${F}/runtime-steps/steps/tnt_ember.jsonl`,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const { files } = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
-    expect(files.map((f) => f.path)).toEqual([`${F}/gantz/audit.jsonl`, `${F}/runtime-steps/steps/tnt_ember.jsonl`]);
+    expect(files.map((f) => f.path)).toEqual([
+      `${F}/gantz/audit.jsonl`,
+      `${F}/runtime-steps/steps/tnt_ember.jsonl`,
+    ]);
     expect(files.map((f) => [f.producer, f.container, f.records, f.quarantined])).toEqual([
       ['gantz', 'jsonl', 300, 0],
       ['runtime-steps', 'jsonl', 294, 0],
     ]);
-    for (const f of files) expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'sha256', 'producer', 'container', 'records', 'quarantined']));
+    for (const f of files)
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['path', 'sha256', 'producer', 'container', 'records', 'quarantined']),
+      );
   });
 
   it('reports duplicates and exits 0; exits 1 when nothing could be imported; 2 on usage errors', () => {
     const again = run(['import', join(dir, 'a.duckdb'), `${F}/gantz/audit.jsonl`, '--json']);
     expect(again.code).toBe(0);
     const dup = (JSON.parse(again.stdout) as { files: { path: string; duplicateOf?: string }[] }).files[0];
-    expect(dup).toMatchObject({ path: `${F}/gantz/audit.jsonl`, duplicateOf: resolve(`${F}/gantz/audit.jsonl`) });
+    expect(dup).toMatchObject({
+      path: `${F}/gantz/audit.jsonl`,
+      duplicateOf: resolve(`${F}/gantz/audit.jsonl`),
+    });
     const junk = join(dir, 'junk.txt');
     writeFileSync(junk, 'hello\n');
     const nothing = run(['import', join(dir, 'b.duckdb'), junk, '--json']);
     expect(nothing.code).toBe(1);
     expect(run(['import', join(dir, 'c.duckdb')]).code).toBe(2);
-    expect(run(['import', join(dir, 'd.duckdb'), `${F}/gantz/audit.jsonl`, '--producer', 'nonsense']).code).toBe(2);
+    expect(
+      run(['import', join(dir, 'd.duckdb'), `${F}/gantz/audit.jsonl`, '--producer', 'nonsense']).code,
+    ).toBe(2);
   });
 
   it('honours --producer and --mapping', () => {
     const mapping = join(dir, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify({ name: 'gantz as unknown', version: 1, fields: { ts: { path: 'timestamp', transform: 'epoch-seconds' }, event_id: 'event_id', action: 'action', agent_id: 'agent_id' } }));
-    const r = run(['import', join(dir, 'm.duckdb'), `${F}/gantz/audit.jsonl`, '--producer', 'mapped', '--mapping', mapping, '--json']);
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        name: 'gantz as unknown',
+        version: 1,
+        fields: {
+          ts: { path: 'timestamp', transform: 'epoch-seconds' },
+          event_id: 'event_id',
+          action: 'action',
+          agent_id: 'agent_id',
+        },
+      }),
+    );
+    const r = run([
+      'import',
+      join(dir, 'm.duckdb'),
+      `${F}/gantz/audit.jsonl`,
+      '--producer',
+      'mapped',
+      '--mapping',
+      mapping,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: [{ producer: 'mapped', records: 300, quarantined: 0 }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      files: [{ producer: 'mapped', records: 300, quarantined: 0 }],
+    });
     const badMapping = join(dir, 'bad-mapping.json');
     writeFileSync(badMapping, '{"name": 1}');
-    expect(run(['import', join(dir, 'm2.duckdb'), `${F}/gantz/audit.jsonl`, '--mapping', badMapping]).code).toBe(2);
+    expect(
+      run(['import', join(dir, 'm2.duckdb'), `${F}/gantz/audit.jsonl`, '--mapping', badMapping]).code,
+    ).toBe(2);
   });
 });
 
 describe('casefile verify', () => {
   it('exits 0 with intact verdicts and the stable shape for intact archives', () => {
-    const r = verifyJson([`${F}/agentmesh/scenario/audit_trail.jsonl`, `${F}/agentmesh/scenario/export.json`, '--hmac-key', AGENTMESH_KEY, '--anchors', `${F}/agentmesh/scenario/anchors.json`]);
+    const r = verifyJson([
+      `${F}/agentmesh/scenario/audit_trail.jsonl`,
+      `${F}/agentmesh/scenario/export.json`,
+      '--hmac-key',
+      AGENTMESH_KEY,
+      '--anchors',
+      `${F}/agentmesh/scenario/anchors.json`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.files.map((f) => f.verdict)).toEqual(['intact', 'intact']);
     for (const f of r.files) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'sha256', 'producer', 'records', 'verdict', 'coverage', 'findings', 'diagnosis', 'merkleRoot', 'head']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining([
+          'path',
+          'sha256',
+          'producer',
+          'records',
+          'verdict',
+          'coverage',
+          'findings',
+          'diagnosis',
+          'merkleRoot',
+          'head',
+        ]),
+      );
       expect(f.findings).toEqual([]);
     }
     expect(r.files[1]?.merkleRoot).toBe('78dc37e3b3ea89bfbbffbce0a39e3cc70502845653296b95ca7b06acf5e314b7');
@@ -88,7 +150,9 @@ describe('casefile verify', () => {
     const [f] = r.files;
     expect(f?.verdict).toBe('tampered');
     expect(f?.findings.length).toBeGreaterThan(0);
-    expect(f?.findings.every((x) => typeof x.line === 'number' && typeof x.entryIndex === 'number')).toBe(true);
+    expect(f?.findings.every((x) => typeof x.line === 'number' && typeof x.entryIndex === 'number')).toBe(
+      true,
+    );
     expect(f?.diagnosis.map((d) => d.what)).toContain('edit');
   });
 
@@ -100,7 +164,15 @@ describe('casefile verify', () => {
   });
 
   it('verifies daily files as one chain and still reports one entry per file', () => {
-    const r = verifyJson([`${F}/meshguard/audit/2024-03-16.jsonl`, `${F}/meshguard/audit/2024-03-14.jsonl`, `${F}/meshguard/audit/2024-03-15.jsonl`, '--keyring', `${F}/meshguard/keys/meshguard-keys.json`, '--anchors', `${F}/meshguard/anchors.json`]);
+    const r = verifyJson([
+      `${F}/meshguard/audit/2024-03-16.jsonl`,
+      `${F}/meshguard/audit/2024-03-14.jsonl`,
+      `${F}/meshguard/audit/2024-03-15.jsonl`,
+      '--keyring',
+      `${F}/meshguard/keys/meshguard-keys.json`,
+      '--anchors',
+      `${F}/meshguard/anchors.json`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.files.map((f) => [f.path.split('/').pop(), f.verdict])).toEqual([
       ['2024-03-16.jsonl', 'intact'],
@@ -128,7 +200,11 @@ describe('casefile verify with a user-defined profile', () => {
   it('verifies a producer through a profile file, and names a broken profile field', () => {
     const intact = verifyJson([`${F}/gantz/audit.jsonl`, '--profile', `${F}/profiles/gantz.json`]);
     expect(intact.code).toBe(0);
-    const tampered = verifyJson([`${F}/gantz/tampered/audit.edit-parameters.jsonl`, '--profile', `${F}/profiles/gantz.json`]);
+    const tampered = verifyJson([
+      `${F}/gantz/tampered/audit.edit-parameters.jsonl`,
+      '--profile',
+      `${F}/profiles/gantz.json`,
+    ]);
     expect(tampered.code).toBe(1);
     expect(tampered.files[0]?.findings.map((f) => f.kind)).toContain('hash_mismatch');
     const bad = join(dir, 'bad-profile.json');
@@ -142,14 +218,25 @@ describe('casefile verify with a user-defined profile', () => {
 describe('casefile verify-proof', () => {
   it('exits 0 when every proof verifies against the published root, 1 when any fails', () => {
     const text = readFileSync(`${F}/agentmesh/scenario/proofs.json`, 'utf8');
-    const proofs = JSON.parse(text) as { proofs: unknown[]; negative_proofs: unknown[]; merkle_root: string; entry_count: number };
+    const proofs = JSON.parse(text) as {
+      proofs: unknown[];
+      negative_proofs: unknown[];
+      merkle_root: string;
+      entry_count: number;
+    };
     // Cut the proofs out of the original text: re-serializing through JSON.parse would round the
     // entries' big integers and floats, and the entry hashes would rightly stop matching.
     const located = locateArrayElements(text, 'proofs');
     const slices = located.spans.map((span) => text.slice(span.start, span.end));
     const good = join(dir, 'good-proofs.json');
     writeFileSync(good, `[${slices.join(',')}]`);
-    const anchored = ['--expect-root', proofs.merkle_root, '--expect-count', String(proofs.entry_count), '--json'];
+    const anchored = [
+      '--expect-root',
+      proofs.merkle_root,
+      '--expect-count',
+      String(proofs.entry_count),
+      '--json',
+    ];
     const ok = run(['verify-proof', good, ...anchored]);
     expect(ok.code).toBe(0);
     expect((JSON.parse(ok.stdout) as { results: unknown[] }).results).toHaveLength(proofs.proofs.length);
@@ -165,49 +252,95 @@ describe('casefile verify against a C2SP checkpoint', () => {
   const name = 'log.example/agentmesh';
   const secret = new Uint8Array(32).fill(7);
   const pub = ed25519.getPublicKey(secret);
-  const keyId = createHash('sha256').update(Buffer.concat([Buffer.from(name), Buffer.from([0x0a, 0x01]), Buffer.from(pub)])).digest().subarray(0, 4);
+  const keyId = createHash('sha256')
+    .update(Buffer.concat([Buffer.from(name), Buffer.from([0x0a, 0x01]), Buffer.from(pub)]))
+    .digest()
+    .subarray(0, 4);
   const vkey = `${name}+${keyId.toString('hex')}+${Buffer.from(Uint8Array.of(1, ...pub)).toString('base64')}`;
   function checkpoint(size: number, rootHex: string): string {
     const body = `${name}\n${size}\n${Buffer.from(rootHex, 'hex').toString('base64')}\n`;
     const sig = ed25519.sign(new Uint8Array(Buffer.from(body)), secret);
     const path = join(dir, `checkpoint-${size}.txt`);
-    writeFileSync(path, `${body}\n\u2014 ${name} ${Buffer.concat([keyId, Buffer.from(sig)]).toString('base64')}\n`);
+    writeFileSync(
+      path,
+      `${body}\n\u2014 ${name} ${Buffer.concat([keyId, Buffer.from(sig)]).toString('base64')}\n`,
+    );
     return path;
   }
   const ROOT = '78dc37e3b3ea89bfbbffbce0a39e3cc70502845653296b95ca7b06acf5e314b7';
 
   it('anchors the export to a verified checkpoint, and catches a log that disagrees', () => {
-    const good = verifyJson([`${F}/agentmesh/scenario/export.json`, '--checkpoint', checkpoint(600, ROOT), '--checkpoint-key', vkey]);
+    const good = verifyJson([
+      `${F}/agentmesh/scenario/export.json`,
+      '--checkpoint',
+      checkpoint(600, ROOT),
+      '--checkpoint-key',
+      vkey,
+    ]);
     expect(good.code).toBe(0);
     expect(good.files[0]?.verifiedAgainst?.anchors.join(' ')).toMatch(/count, root/);
-    const rechained = verifyJson([`${F}/agentmesh/tampered/export.insert-rechained.json`, '--checkpoint', checkpoint(600, ROOT), '--checkpoint-key', vkey]);
+    const rechained = verifyJson([
+      `${F}/agentmesh/tampered/export.insert-rechained.json`,
+      '--checkpoint',
+      checkpoint(600, ROOT),
+      '--checkpoint-key',
+      vkey,
+    ]);
     expect(rechained.code).toBe(1);
-    expect(rechained.files[0]?.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['anchor_root_mismatch', 'anchor_count_mismatch']));
+    expect(rechained.files[0]?.findings.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['anchor_root_mismatch', 'anchor_count_mismatch']),
+    );
   });
 
   it('refuses a checkpoint whose signature does not verify with the given key', () => {
     const path = checkpoint(600, ROOT);
     const otherKey = vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+');
-    expect(run(['verify', `${F}/agentmesh/scenario/export.json`, '--checkpoint', path, '--checkpoint-key', otherKey]).code).toBe(2);
+    expect(
+      run([
+        'verify',
+        `${F}/agentmesh/scenario/export.json`,
+        '--checkpoint',
+        path,
+        '--checkpoint-key',
+        otherKey,
+      ]).code,
+    ).toBe(2);
     expect(run(['verify', `${F}/agentmesh/scenario/export.json`, '--checkpoint', path]).code).toBe(2);
   });
 });
 
 describe('casefile verify across families', () => {
   it("applies a producer's published anchors only to that producer's archives", () => {
-    const r = verifyJson([`${F}/gantz/audit.jsonl`, `${F}/meshguard/audit/2024-03-16.jsonl`, '--anchors', `${F}/meshguard/anchors.json`, '--keyring', `${F}/meshguard/keys/meshguard-keys.json`]);
+    const r = verifyJson([
+      `${F}/gantz/audit.jsonl`,
+      `${F}/meshguard/audit/2024-03-16.jsonl`,
+      '--anchors',
+      `${F}/meshguard/anchors.json`,
+      '--keyring',
+      `${F}/meshguard/keys/meshguard-keys.json`,
+    ]);
     expect(r.files.map((f) => f.verdict)).toEqual(['intact', 'intact']);
     expect(r.files[0]?.verifiedAgainst?.anchors).toEqual([]);
   });
 
   it('cross-checks a SIEM projection against the audit files given with it', () => {
-    const audit = [`${F}/meshguard/audit/2024-03-14.jsonl`, `${F}/meshguard/audit/2024-03-15.jsonl`, `${F}/meshguard/audit/2024-03-16.jsonl`];
+    const audit = [
+      `${F}/meshguard/audit/2024-03-14.jsonl`,
+      `${F}/meshguard/audit/2024-03-15.jsonl`,
+      `${F}/meshguard/audit/2024-03-16.jsonl`,
+    ];
     const keyring = ['--keyring', `${F}/meshguard/keys/meshguard-keys.json`];
     const alone = verifyJson([`${F}/meshguard/siem/2024-03-16.jsonl`]);
     expect(alone.files[0]?.verdict).toBe('unverifiable');
-    const edited = verifyJson([`${F}/meshguard/tampered/siem-2024-03-16.edit-field.jsonl`, ...audit, ...keyring]);
+    const edited = verifyJson([
+      `${F}/meshguard/tampered/siem-2024-03-16.edit-field.jsonl`,
+      ...audit,
+      ...keyring,
+    ]);
     expect(edited.code).toBe(1);
-    expect(edited.files[0]?.findings).toEqual([expect.objectContaining({ kind: 'envelope_mismatch', line: 88, field: 'meshguard.decision' })]);
+    expect(edited.files[0]?.findings).toEqual([
+      expect.objectContaining({ kind: 'envelope_mismatch', line: 88, field: 'meshguard.decision' }),
+    ]);
     expect(edited.files.slice(1).map((f) => f.verdict)).toEqual(['intact', 'intact', 'intact']);
   });
 });

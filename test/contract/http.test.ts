@@ -28,7 +28,8 @@ runContractSuite('loopback HTTP', async () => {
         headers: { 'Content-Type': 'application/json', 'X-Casefile-Call': '1', Cookie: cookie },
         body: JSON.stringify({ method, req }),
       });
-      if (res.status !== 200) return { ok: false, error: { code: 'TRANSPORT', message: `HTTP ${res.status}` } };
+      if (res.status !== 200)
+        return { ok: false, error: { code: 'TRANSPORT', message: `HTTP ${res.status}` } };
       return (await res.json()) as Result<unknown>;
     },
     subscribe: () => () => undefined,

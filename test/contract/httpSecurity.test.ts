@@ -13,14 +13,26 @@ interface Answer {
 }
 
 /** Raw HTTP so the test controls every header, including Host (fetch would not let it). */
-function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function send(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {} }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers ?? {},
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -56,7 +68,12 @@ describe('serve bridge security', () => {
     expect((await send(bridge.port, { headers: { Host: host } })).status).toBe(401);
     expect((await send(bridge.port, { path: '/?token=wrong', headers: { Host: host } })).status).toBe(401);
     const before = calls;
-    const r = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { Host: host, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: rpc });
+    const r = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: { Host: host, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' },
+      body: rpc,
+    });
     expect(r.status).toBe(401);
     expect(calls).toBe(before);
   });
@@ -75,8 +92,18 @@ describe('serve bridge security', () => {
   });
 
   it('refuses a Host that is not the loopback address (DNS rebinding)', async () => {
-    for (const bad of ['evil.example', `evil.example:${bridge.port}`, '127.0.0.1:1', `127.0.0.2:${bridge.port}`]) {
-      const r = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { Host: bad, Cookie: cookie, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: rpc });
+    for (const bad of [
+      'evil.example',
+      `evil.example:${bridge.port}`,
+      '127.0.0.1:1',
+      `127.0.0.2:${bridge.port}`,
+    ]) {
+      const r = await send(bridge.port, {
+        method: 'POST',
+        path: '/rpc',
+        headers: { Host: bad, Cookie: cookie, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' },
+        body: rpc,
+      });
       expect(r.status, bad).toBe(421);
     }
   });
@@ -84,29 +111,79 @@ describe('serve bridge security', () => {
   it('refuses cross-origin writes: foreign Origin, no custom header, preflight, form content types', async () => {
     const before = calls;
     const base = { Host: host, Cookie: cookie };
-    const foreign = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { ...base, Origin: 'http://evil.example', 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: rpc });
+    const foreign = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: {
+        ...base,
+        Origin: 'http://evil.example',
+        'Content-Type': 'application/json',
+        'X-Casefile-Call': '1',
+      },
+      body: rpc,
+    });
     expect(foreign.status).toBe(403);
-    const otherPort = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { ...base, Origin: 'http://127.0.0.1:1', 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: rpc });
+    const otherPort = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: {
+        ...base,
+        Origin: 'http://127.0.0.1:1',
+        'Content-Type': 'application/json',
+        'X-Casefile-Call': '1',
+      },
+      body: rpc,
+    });
     expect(otherPort.status).toBe(403);
-    const noHeader = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { ...base, 'Content-Type': 'application/json' }, body: rpc });
+    const noHeader = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: { ...base, 'Content-Type': 'application/json' },
+      body: rpc,
+    });
     expect(noHeader.status).toBe(403);
-    const form = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { ...base, 'Content-Type': 'text/plain', 'X-Casefile-Call': '1' }, body: rpc });
+    const form = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: { ...base, 'Content-Type': 'text/plain', 'X-Casefile-Call': '1' },
+      body: rpc,
+    });
     expect(form.status).toBe(415);
-    const preflight = await send(bridge.port, { method: 'OPTIONS', path: '/rpc', headers: { ...base, Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await send(bridge.port, {
+      method: 'OPTIONS',
+      path: '/rpc',
+      headers: { ...base, Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(calls).toBe(before);
   });
 
   it('dispatches a well-formed same-origin call and answers 200 with the Result', async () => {
-    const r = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { Host: host, Cookie: cookie, Origin: `http://${host}`, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: rpc });
+    const r = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: {
+        Host: host,
+        Cookie: cookie,
+        Origin: `http://${host}`,
+        'Content-Type': 'application/json',
+        'X-Casefile-Call': '1',
+      },
+      body: rpc,
+    });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({ ok: true, value: { called: true } });
   });
 
   it('limits the request body', async () => {
     const huge = JSON.stringify({ method: 'app.info', req: { pad: 'x'.repeat(2 * 1024 * 1024) } });
-    const r = await send(bridge.port, { method: 'POST', path: '/rpc', headers: { Host: host, Cookie: cookie, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: huge });
+    const r = await send(bridge.port, {
+      method: 'POST',
+      path: '/rpc',
+      headers: { Host: host, Cookie: cookie, 'Content-Type': 'application/json', 'X-Casefile-Call': '1' },
+      body: huge,
+    });
     expect(r.status).toBe(413);
   });
 });

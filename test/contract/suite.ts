@@ -48,12 +48,18 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
     });
 
     it('answers NO_CASE before a case is open', async () => {
-      expect(await call('events.page', { offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'NO_CASE' } });
+      expect(await call('events.page', { offset: 0, limit: 10 })).toMatchObject({
+        ok: false,
+        error: { code: 'NO_CASE' },
+      });
     });
 
     it('names the missing file and the invalid field', async () => {
       const missing = join(dir, 'nope.duckdb');
-      expect(await call('case.open', { path: missing })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: { file: missing } } });
+      expect(await call('case.open', { path: missing })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', where: { file: missing } },
+      });
       const bad = await client.call('events.page', { offset: 0, limit: 0 });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', where: { field: 'limit' } } });
     });
@@ -63,7 +69,12 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(info).toMatchObject({ path: casePath, archives: 0, events: 0 });
       const report: ImportReport = value(await call('archive.import', { sources: [{ path: GANTZ }] }));
       expect(report.files).toHaveLength(1);
-      expect(report.files[0]).toMatchObject({ producer: 'gantz', container: 'jsonl', records: 300, quarantined: 0 });
+      expect(report.files[0]).toMatchObject({
+        producer: 'gantz',
+        container: 'jsonl',
+        records: 300,
+        quarantined: 0,
+      });
       expect(report.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
       const archives = value(await call('archive.list', {}));
       expect(archives).toHaveLength(1);
@@ -105,7 +116,9 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       writeFileSync(broken, `${lines.join('\n')}\n`);
       const report = value(await call('archive.import', { sources: [{ path: broken }] }));
       expect(report.files[0]).toMatchObject({ records: 5, quarantined: 1 });
-      const q = value(await call('quarantine.page', { offset: 0, limit: 10, archiveId: report.files[0]?.archiveId ?? '' }));
+      const q = value(
+        await call('quarantine.page', { offset: 0, limit: 10, archiveId: report.files[0]?.archiveId ?? '' }),
+      );
       expect(q.total).toBe(1);
       const row = q.rows[0] ?? [];
       expect(row[q.columns.indexOf('line')]).toBe('3');
@@ -128,7 +141,9 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(atImport[0]).toMatchObject({ archiveId, trigger: 'import', report: { verdict: 'tampered' } });
       const finding = atImport[0]?.report.findings.find((f) => f.kind === 'hash_mismatch');
       expect(finding?.line).toBeGreaterThan(0);
-      const located = value(await call('events.locate', { archiveId, entryIndex: finding?.entryIndex ?? -1 }));
+      const located = value(
+        await call('events.locate', { archiveId, entryIndex: finding?.entryIndex ?? -1 }),
+      );
       const detail = value(await call('events.get', { rowId: located.rowId ?? '' }));
       expect(detail.line).toBe(finding?.line);
       const anchors = readFileSync('test/fixtures/gantz/anchors.json', 'utf8');
@@ -136,7 +151,10 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(run.archives[0]?.trigger).toBe('user');
       expect(run.archives[0]?.report.verifiedAgainst?.anchors.length).toBeGreaterThan(0);
       const bad = await client.call('verify.run', { anchors: '{"chains": [{"chain": 5}]}' });
-      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', where: { field: 'anchors' } } });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_REQUEST', where: { field: 'anchors' } },
+      });
     });
 
     it('closes the case', async () => {

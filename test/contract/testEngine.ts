@@ -3,5 +3,13 @@ import { createEngine, type Engine } from '../../electron/engine/engine';
 import { engineOptions } from '../../electron/host/engineConfig';
 
 export function testEngine(): Engine {
-  return createEngine(engineOptions({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }));
+  return createEngine(
+    engineOptions({
+      mode: 'serve',
+      version: '0.0.0-test',
+      demoCasePath: null,
+      demoArchivesDir: null,
+      uploadsDir: null,
+    }),
+  );
 }

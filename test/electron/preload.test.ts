@@ -33,7 +33,10 @@ describe('preload bridge', () => {
 
   it('forwards contract methods on the single call channel', async () => {
     const bridge = exposed.get('casefile') as CasefileBridge;
-    await expect(bridge.call('events.page', { offset: 0, limit: 10 })).resolves.toEqual({ ok: true, value: 'from-main' });
+    await expect(bridge.call('events.page', { offset: 0, limit: 10 })).resolves.toEqual({
+      ok: true,
+      value: 'from-main',
+    });
     expect(invoked).toEqual([['casefile:call', 'events.page', { offset: 0, limit: 10 }]]);
   });
 

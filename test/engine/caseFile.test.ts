@@ -31,25 +31,43 @@ describe('case files', () => {
     const again = await must(openCase(path));
     opened.push(again);
     const tables = await again.db.objects(`SELECT table_name FROM duckdb_tables() ORDER BY table_name`);
-    expect(tables.map((t) => t.table_name)).toEqual(['archives', 'casefile_meta', 'custody_log', 'events', 'quarantine', 'verify_findings', 'verify_reports', 'verify_runs']);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'archives',
+      'casefile_meta',
+      'custody_log',
+      'events',
+      'quarantine',
+      'verify_findings',
+      'verify_reports',
+      'verify_runs',
+    ]);
     expect(again.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('refuses to create over an existing file', async () => {
     const path = fresh();
     writeFileSync(path, 'x');
-    expect(await createCase(path, COLUMNS)).toMatchObject({ ok: false, error: { code: 'EXISTS', where: { file: path } } });
+    expect(await createCase(path, COLUMNS)).toMatchObject({
+      ok: false,
+      error: { code: 'EXISTS', where: { file: path } },
+    });
   });
 
   it('names a missing file', async () => {
     const path = join(dir, 'missing.duckdb');
-    expect(await openCase(path)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', where: { file: path } } });
+    expect(await openCase(path)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', where: { file: path } },
+    });
   });
 
   it('refuses a file that is not DuckDB, and a DuckDB file that is not a case', async () => {
     const text = fresh();
     writeFileSync(text, '{"not":"a database"}\n'.repeat(200));
-    expect(await openCase(text)).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE', where: { file: text } } });
+    expect(await openCase(text)).toMatchObject({
+      ok: false,
+      error: { code: 'FOREIGN_FILE', where: { file: text } },
+    });
     const other = fresh();
     const inst = await DuckDBInstance.create(other);
     const conn = await inst.connect();
@@ -64,11 +82,15 @@ describe('case files', () => {
   it('reports a case held by another process as LOCKED', async () => {
     const path = fresh();
     (await must(createCase(path, COLUMNS))).db.close();
-    const holder = spawn(process.execPath, [
-      '--input-type=module',
-      '-e',
-      `import {DuckDBInstance} from '@duckdb/node-api'; const i = await DuckDBInstance.create(${JSON.stringify(path)}); await i.connect(); console.log('held'); setTimeout(() => {}, 60000);`,
-    ], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import {DuckDBInstance} from '@duckdb/node-api'; const i = await DuckDBInstance.create(${JSON.stringify(path)}); await i.connect(); console.log('held'); setTimeout(() => {}, 60000);`,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       const r = await openCase(path);

@@ -17,12 +17,22 @@ import { Db } from '../../electron/engine/case/db';
 
 const F = 'test/fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'casefile-families-'));
-const engine = createEngine(engineOptions({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }));
+const engine = createEngine(
+  engineOptions({
+    mode: 'serve',
+    version: '0.0.0-test',
+    demoCasePath: null,
+    demoArchivesDir: null,
+    uploadsDir: null,
+  }),
+);
 const dispatch = createDispatcher(engine.handlers);
 const casePath = join(dir, 'families.duckdb');
 
 async function importFiles(paths: string[]): Promise<ImportFileReport[]> {
-  const r = (await dispatch('archive.import', { sources: paths.map((path) => ({ path })) })) as Result<{ files: ImportFileReport[] }>;
+  const r = (await dispatch('archive.import', { sources: paths.map((path) => ({ path })) })) as Result<{
+    files: ImportFileReport[];
+  }>;
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.files;
 }
@@ -64,7 +74,10 @@ describe('import of every family', () => {
     expect(table?.rows).toHaveLength(1);
     const id = table?.rows[0]?.[table.columns.indexOf('row_id')];
     const detail = await dispatch('events.get', { rowId: String(id) });
-    expect(detail).toMatchObject({ ok: true, value: { raw: lines[0], line: 1, byteOffset: '0', entryIndex: 0 } });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { raw: lines[0], line: 1, byteOffset: '0', entryIndex: 0 },
+    });
   });
 
   it('reads gzip by content, with line numbers in the decompressed text', async () => {
@@ -78,7 +91,10 @@ describe('import of every family', () => {
   it('handles a BOM, CRLF endings and blank lines; quarantines a torn last line with its position', async () => {
     const lines = readFileSync(`${F}/meshguard/audit/2024-03-16.jsonl`, 'utf8').split('\n').slice(0, 4);
     const path = join(dir, 'crlf.jsonl');
-    writeFileSync(path, `\uFEFF${lines[0]}\r\n\r\n${lines[1]}\r\n${lines[2]}\r\n${(lines[3] ?? '').slice(0, 40)}`);
+    writeFileSync(
+      path,
+      `\uFEFF${lines[0]}\r\n\r\n${lines[1]}\r\n${lines[2]}\r\n${(lines[3] ?? '').slice(0, 40)}`,
+    );
     const [report] = await importFiles([path]);
     expect(report).toMatchObject({ producer: 'meshguard', records: 3, quarantined: 1 });
     const q = await dispatch('quarantine.page', { offset: 0, limit: 5, archiveId: report?.archiveId ?? '' });
@@ -117,7 +133,9 @@ describe('import of every family', () => {
     engine.close();
     const db = await Db.open(casePath);
     try {
-      const decisions = await db.objects(`SELECT DISTINCT decision FROM events WHERE decision IS NOT NULL ORDER BY 1`);
+      const decisions = await db.objects(
+        `SELECT DISTINCT decision FROM events WHERE decision IS NOT NULL ORDER BY 1`,
+      );
       expect(decisions.map((d) => d.decision)).toEqual(['allow', 'approval_required', 'deny', 'stop']);
       const depth = await db.scalar(`SELECT max(delegation_depth) FROM events WHERE producer = 'meshguard'`);
       expect(Number(depth)).toBe(6);

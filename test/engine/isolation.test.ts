@@ -18,7 +18,13 @@ let host: EngineHost;
 beforeAll(async () => {
   host = new EngineHost({
     entry: await bundleEntry('engine'),
-    env: engineEnv({ mode: 'serve', version: '0.0.0-test', demoCasePath: null, demoArchivesDir: null, uploadsDir: null }),
+    env: engineEnv({
+      mode: 'serve',
+      version: '0.0.0-test',
+      demoCasePath: null,
+      demoArchivesDir: null,
+      uploadsDir: null,
+    }),
   });
 });
 afterAll(() => host.close());
@@ -27,7 +33,9 @@ describe('engine process isolation', () => {
   it('survives an engine crash mid-import with the case unchanged', async () => {
     const casePath = join(dir, 'case.duckdb');
     expect((await host.dispatch('case.create', { path: casePath })).ok).toBe(true);
-    const first = await host.dispatch('archive.import', { sources: [{ path: 'test/fixtures/gantz/audit.jsonl' }] });
+    const first = await host.dispatch('archive.import', {
+      sources: [{ path: 'test/fixtures/gantz/audit.jsonl' }],
+    });
     expect(first.ok).toBe(true);
 
     // A large archive, so the import is still running when the engine is killed.

@@ -17,7 +17,10 @@ export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
   const outfile = join(dir, `${entry}.mjs`);
   await build({
     // The import worker sits beside the entry, as in dist/node (electron/engine/import/normalizerPool.ts).
-    entryPoints: { [entry]: entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts', importWorker: 'electron/engine/import/normalizeWorker.ts' },
+    entryPoints: {
+      [entry]: entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts',
+      importWorker: 'electron/engine/import/normalizeWorker.ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -26,7 +29,9 @@ export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
     external: ['@duckdb/node-api', 'electron'],
     define: { __CASEFILE_VERSION__: '"0.0.0-test"' },
     logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
   });
   cache.set(entry, outfile);
   return outfile;

@@ -18,9 +18,13 @@ export interface OpenCase {
 function classifyOpenError(path: string, thrown: unknown): Result<never> {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   if (/lock/i.test(message)) {
-    return err('LOCKED', `${path} is open in another process (DuckDB holds one writer per file); close it there first`, {
-      file: path,
-    });
+    return err(
+      'LOCKED',
+      `${path} is open in another process (DuckDB holds one writer per file); close it there first`,
+      {
+        file: path,
+      },
+    );
   }
   if (/not a valid DuckDB database|database file .* is not|invalid|Unable to open/i.test(message)) {
     return err('FOREIGN_FILE', `${path} is not a Casefile case (not a DuckDB database file)`, { file: path });
@@ -67,17 +71,25 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
     const version = Number(meta.get('schema_version'));
     if (version > SCHEMA_VERSION) {
       db.close();
-      return err('FOREIGN_FILE', `${path} was written by a newer Casefile (schema ${version}); upgrade Casefile`, {
-        file: path,
-      });
+      return err(
+        'FOREIGN_FILE',
+        `${path} was written by a newer Casefile (schema ${version}); upgrade Casefile`,
+        {
+          file: path,
+        },
+      );
     }
     removeStaleStaging(path);
     return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
   } catch {
     db.close();
-    return err('FOREIGN_FILE', `${path} is a DuckDB database but not a Casefile case (no casefile_meta marker)`, {
-      file: path,
-    });
+    return err(
+      'FOREIGN_FILE',
+      `${path} is a DuckDB database but not a Casefile case (no casefile_meta marker)`,
+      {
+        file: path,
+      },
+    );
   }
 }
 
@@ -85,6 +97,7 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
 function removeStaleStaging(casePath: string): void {
   const prefix = `${basename(casePath)}.staging-`;
   for (const name of readdirSync(dirname(casePath))) {
-    if (name.startsWith(prefix) && name.endsWith('.ndjson')) rmSync(join(dirname(casePath), name), { force: true });
+    if (name.startsWith(prefix) && name.endsWith('.ndjson'))
+      rmSync(join(dirname(casePath), name), { force: true });
   }
 }

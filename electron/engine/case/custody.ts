@@ -17,8 +17,16 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-export function custodyHash(seq: number, at: string, action: string, detail: unknown, prevHash: string): string {
-  return createHash('sha256').update(stableJson({ seq, at, action, detail, prev_hash: prevHash })).digest('hex');
+export function custodyHash(
+  seq: number,
+  at: string,
+  action: string,
+  detail: unknown,
+  prevHash: string,
+): string {
+  return createHash('sha256')
+    .update(stableJson({ seq, at, action, detail, prev_hash: prevHash }))
+    .digest('hex');
 }
 
 /** Appends one action; call inside the transaction that performs it so both commit together. */
@@ -53,7 +61,8 @@ export async function verifyCustody(db: Db): Promise<CustodyCheck> {
   for (const r of rows) {
     const detail: unknown = JSON.parse(String(r.detail));
     const expected = custodyHash(Number(r.seq), String(r.at), String(r.action), detail, prev);
-    if (r.prev_hash !== prev || r.hash !== expected) return { entries: rows.length, intact: false, firstBadSeq: Number(r.seq) };
+    if (r.prev_hash !== prev || r.hash !== expected)
+      return { entries: rows.length, intact: false, firstBadSeq: Number(r.seq) };
     prev = String(r.hash);
   }
   return { entries: rows.length, intact: true, firstBadSeq: null };

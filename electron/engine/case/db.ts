@@ -12,7 +12,10 @@ export class Db {
   ) {}
 
   static async open(path: string, options: Record<string, string> = {}): Promise<Db> {
-    const instance = await DuckDBInstance.create(path, { memory_limit: process.env.CASEFILE_DUCKDB_MEMORY ?? '1GB', ...options });
+    const instance = await DuckDBInstance.create(path, {
+      memory_limit: process.env.CASEFILE_DUCKDB_MEMORY ?? '1GB',
+      ...options,
+    });
     const conn = await instance.connect();
     // Render every TIMESTAMPTZ in UTC whatever the machine's zone: reports must not vary by host.
     await conn.run("SET TimeZone = 'UTC'");

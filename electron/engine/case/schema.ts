@@ -31,7 +31,9 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
 ];
 
 export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
-  const eventColumns = [...PROVENANCE_COLUMNS, ...canonical].map((c) => `"${c.name}" ${c.sqlType}`).join(',\n  ');
+  const eventColumns = [...PROVENANCE_COLUMNS, ...canonical]
+    .map((c) => `"${c.name}" ${c.sqlType}`)
+    .join(',\n  ');
   return [
     `CREATE TABLE IF NOT EXISTS casefile_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS archives (

@@ -8,11 +8,14 @@ import { PROVENANCE_COLUMNS } from './schema';
 const PROVENANCE_DOC: Record<string, string> = {
   row_id: 'Unique, increasing id of the event in this case (import order).',
   archive_id: 'The archive the record came from: join `archives` on `archive_id`.',
-  entry_index: '0-based position of the record in its archive: non-blank line (JSONL), array index (JSON document), row (Parquet).',
+  entry_index:
+    '0-based position of the record in its archive: non-blank line (JSONL), array index (JSON document), row (Parquet).',
   line: '1-based line where the record starts (NULL for Parquet).',
-  byte_offset: 'Offset of the record\'s first byte in the file (in the decompressed text for gzip; NULL for Parquet).',
+  byte_offset:
+    "Offset of the record's first byte in the file (in the decompressed text for gzip; NULL for Parquet).",
   byte_length: 'Length of the record in bytes.',
-  record: 'The original record text, exactly as written (query it with DuckDB JSON functions: `record->>\'$.data.amount\'`). For Parquet, the row rendered by DuckDB `to_json()`.',
+  record:
+    "The original record text, exactly as written (query it with DuckDB JSON functions: `record->>'$.data.amount'`). For Parquet, the row rendered by DuckDB `to_json()`.",
   raw: 'The exact original bytes of the record (`encode(record)`), for byte-level comparison and export.',
 };
 
@@ -37,15 +40,19 @@ export function schemaMarkdown(): string {
     '',
     '| column | type | meaning |',
     '|---|---|---|',
-    ...PROVENANCE_COLUMNS.map((c) => `| \`${c.name}\` | ${c.sqlType.split(' ')[0]} | ${escapeCell(PROVENANCE_DOC[c.name] ?? '')} |`),
-    ...CANONICAL_COLUMNS.map((c) => `| \`${c.name}\` | ${c.sqlType.replace(/\s+NOT NULL$/, '')} | ${escapeCell(c.description)} |`),
+    ...PROVENANCE_COLUMNS.map(
+      (c) => `| \`${c.name}\` | ${c.sqlType.split(' ')[0]} | ${escapeCell(PROVENANCE_DOC[c.name] ?? '')} |`,
+    ),
+    ...CANONICAL_COLUMNS.map(
+      (c) => `| \`${c.name}\` | ${c.sqlType.replace(/\s+NOT NULL$/, '')} | ${escapeCell(c.description)} |`,
+    ),
     '',
     '## `archives`: one row per imported file',
     '',
     '`archive_id`, `path` (as the user knows it: the original name of an upload), `stored_at` (where the bytes were read), `name`, `sha256` (of the file as received), `size_bytes`, `modified_at`,',
     '`imported_at`, `tool_version`, `producer`, `container` (`jsonl`, `json`, `parquet`), `compressed`,',
-    '`records`, `quarantined`, `detection` (JSON: confidence and evidence, plus a JSON document\'s',
-    'header members such as an export\'s `merkle_root`), `notes` (JSON array).',
+    "`records`, `quarantined`, `detection` (JSON: confidence and evidence, plus a JSON document's",
+    "header members such as an export's `merkle_root`), `notes` (JSON array).",
     '',
     '## `quarantine`: records that could not be imported as events',
     '',

@@ -46,7 +46,13 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   const controller = new AbortController();
   const report = await runImport(
     { files: state.options.demoArchives.map((p) => ({ path: p })) },
-    { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
+    {
+      db: c.db,
+      ingest: state.options.ingest,
+      toolVersion: state.options.version,
+      signal: controller.signal,
+      progress: (e) => state.emit(e),
+    },
   );
   // The demo shows verdicts at once, as any import does (self-consistency, no keys).
   const archiveIds = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
@@ -55,7 +61,9 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   return adopt(state, ok(c));
 }
 
-export function caseHandlers(state: EngineState): Pick<Handlers, 'app.info' | 'case.create' | 'case.open' | 'case.openDemo' | 'case.close'> {
+export function caseHandlers(
+  state: EngineState,
+): Pick<Handlers, 'app.info' | 'case.create' | 'case.open' | 'case.openDemo' | 'case.close'> {
   return {
     'app.info': async () =>
       ok({
@@ -67,7 +75,10 @@ export function caseHandlers(state: EngineState): Pick<Handlers, 'app.info' | 'c
     'case.create': (req) =>
       state.exclusive(async () => {
         const created = await createCase(req.path, state.options.ingest.columns);
-        if (created.ok) await created.value.db.transaction(() => appendCustody(created.value.db, 'case.create', { path: req.path }));
+        if (created.ok)
+          await created.value.db.transaction(() =>
+            appendCustody(created.value.db, 'case.create', { path: req.path }),
+          );
         return adopt(state, created);
       }),
     'case.open': (req) => state.exclusive(async () => adopt(state, await openCase(req.path))),

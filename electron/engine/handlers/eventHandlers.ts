@@ -9,7 +9,21 @@ import type { Params } from '../case/db';
 import type { EngineState } from '../state';
 
 /** Columns the events table shows, in order, when the case has them. */
-const EVENT_VIEW = ['row_id', 'ts', 'producer', 'event_type', 'agent_id', 'action', 'resource', 'decision', 'outcome', 'run_id', 'step', 'phase', 'line'];
+const EVENT_VIEW = [
+  'row_id',
+  'ts',
+  'producer',
+  'event_type',
+  'agent_id',
+  'action',
+  'resource',
+  'decision',
+  'outcome',
+  'run_id',
+  'step',
+  'phase',
+  'line',
+];
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -19,7 +33,9 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-export function eventHandlers(state: EngineState): Pick<Handlers, 'events.page' | 'events.get' | 'quarantine.page'> {
+export function eventHandlers(
+  state: EngineState,
+): Pick<Handlers, 'events.page' | 'events.get' | 'quarantine.page'> {
   const viewColumns = (): string[] => {
     const known = new Set(['row_id', 'line', ...state.options.ingest.columns.map((c) => c.name)]);
     return EVENT_VIEW.filter((c) => known.has(c));
@@ -39,8 +55,13 @@ export function eventHandlers(state: EngineState): Pick<Handlers, 'events.page' 
         params.push(req.archiveId);
       }
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const cols = viewColumns().map((n) => (n === 'ts' ? `strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ') AS ts` : quoteIdent(n))).join(', ');
-      const page = await c.db.table(`SELECT ${cols} FROM events ${filter} ORDER BY row_id LIMIT ${req.limit} OFFSET ${req.offset}`, params);
+      const cols = viewColumns()
+        .map((n) => (n === 'ts' ? `strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ') AS ts` : quoteIdent(n)))
+        .join(', ');
+      const page = await c.db.table(
+        `SELECT ${cols} FROM events ${filter} ORDER BY row_id LIMIT ${req.limit} OFFSET ${req.offset}`,
+        params,
+      );
       const key = `events\0${req.search ?? ''}\0${req.archiveId ?? ''}`;
       let total = state.totals.get(key);
       if (total === undefined) {
@@ -86,20 +107,22 @@ export function eventHandlers(state: EngineState): Pick<Handlers, 'events.page' 
       if (!c) return err('NO_CASE', 'no case is open');
       const filter = req.archiveId ? 'WHERE q.archive_id = ?' : '';
       const params: Params = req.archiveId ? [req.archiveId] : [];
-      const page = await c.db.table(
-        `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, decode(q.raw) AS raw
+      const page = await c.db
+        .table(
+          `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, decode(q.raw) AS raw
          FROM quarantine q JOIN archives a USING (archive_id) ${filter}
          ORDER BY a.path, q.entry_index LIMIT ${req.limit} OFFSET ${req.offset}`,
-        params,
-      ).catch(async () =>
-        // decode() fails on invalid UTF-8: fall back to a hex rendering so the row is still shown.
-        c.db.table(
-          `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, hex(q.raw) AS raw
+          params,
+        )
+        .catch(async () =>
+          // decode() fails on invalid UTF-8: fall back to a hex rendering so the row is still shown.
+          c.db.table(
+            `SELECT a.name AS path, q.line, q.byte_offset, q.reason, q.field, hex(q.raw) AS raw
            FROM quarantine q JOIN archives a USING (archive_id) ${filter}
            ORDER BY a.path, q.entry_index LIMIT ${req.limit} OFFSET ${req.offset}`,
-          params,
-        ),
-      );
+            params,
+          ),
+        );
       const total = Number(await c.db.scalar(`SELECT count(*) FROM quarantine q ${filter}`, params));
       return ok({ columns: page.columns, rows: page.rows, total, offset: req.offset });
     },

@@ -16,7 +16,9 @@ function isAbort(thrown: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (thrown instanceof Error && thrown.name === 'AbortError');
 }
 
-export function importHandlers(state: EngineState): Pick<Handlers, 'archive.import' | 'import.cancel' | 'archive.list'> {
+export function importHandlers(
+  state: EngineState,
+): Pick<Handlers, 'archive.import' | 'import.cancel' | 'archive.list'> {
   return {
     'archive.import': (req) => {
       const importId = req.importId ?? randomUUID();
@@ -29,21 +31,42 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
           const files: { path: string; displayName?: string; upload?: boolean }[] = [];
           for (const source of req.sources) {
             if ('path' in source) {
-              if (!existsSync(source.path)) return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
-              files.push(source.name ? { path: source.path, displayName: source.name } : { path: source.path });
+              if (!existsSync(source.path))
+                return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
+              files.push(
+                source.name ? { path: source.path, displayName: source.name } : { path: source.path },
+              );
             } else {
               const path = state.options.resolveUpload?.(source.uploadId) ?? null;
-              if (!path) return err('NOT_FOUND', `upload ${source.name} is no longer available; upload it again`, { file: source.name });
+              if (!path)
+                return err('NOT_FOUND', `upload ${source.name} is no longer available; upload it again`, {
+                  file: source.name,
+                });
               files.push({ path, displayName: source.name, upload: true });
             }
           }
           if (req.producer && !state.options.ingest.producers.includes(req.producer)) {
-            return err('INVALID_REQUEST', `unknown producer ${req.producer}; one of ${state.options.ingest.producers.join(', ')}`, { field: 'producer' });
+            return err(
+              'INVALID_REQUEST',
+              `unknown producer ${req.producer}; one of ${state.options.ingest.producers.join(', ')}`,
+              { field: 'producer' },
+            );
           }
           try {
             const report = await runImport(
-              { importId, files, ...(req.producer ? { producer: req.producer } : {}), ...(req.mapping ? { mapping: req.mapping } : {}) },
-              { db: c.db, ingest: state.options.ingest, toolVersion: state.options.version, signal: controller.signal, progress: (e) => state.emit(e) },
+              {
+                importId,
+                files,
+                ...(req.producer ? { producer: req.producer } : {}),
+                ...(req.mapping ? { mapping: req.mapping } : {}),
+              },
+              {
+                db: c.db,
+                ingest: state.options.ingest,
+                toolVersion: state.options.version,
+                signal: controller.signal,
+                progress: (e) => state.emit(e),
+              },
             );
             trace('import.committed');
             // Verification on import: self-consistency without keys or anchors, so the integrity
@@ -52,7 +75,12 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
             const imported = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
             const records = report.files.reduce((n, f) => n + f.records + f.quarantined, 0);
             if (imported.length > 0 && records <= VERIFY_ON_IMPORT_MAX_RECORDS) {
-              await verifyCase(c.db, { archiveIds: imported, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
+              await verifyCase(c.db, {
+                archiveIds: imported,
+                keys: { hmac: [], ed25519: [] },
+                anchors: [],
+                trigger: 'import',
+              });
             }
             trace('import.verified');
             await c.db.run('CHECKPOINT');
@@ -60,7 +88,8 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'archive.impo
             state.emit({ type: 'case.changed' });
             return ok(report);
           } catch (thrown) {
-            if (isAbort(thrown, controller.signal)) return err('CANCELLED', 'import cancelled; the case is unchanged');
+            if (isAbort(thrown, controller.signal))
+              return err('CANCELLED', 'import cancelled; the case is unchanged');
             throw thrown;
           }
         })

@@ -6,7 +6,9 @@ import { latestVerifications, verifyCase } from '../verify/verifyCase';
 import { loadAnchors, loadKeys } from '../verify/verifyOptions';
 import type { EngineState } from '../state';
 
-export function verifyHandlers(state: EngineState): Pick<Handlers, 'verify.run' | 'verify.results' | 'events.locate'> {
+export function verifyHandlers(
+  state: EngineState,
+): Pick<Handlers, 'verify.run' | 'verify.results' | 'events.locate'> {
   return {
     'verify.run': (req) =>
       state.exclusive(async () => {
@@ -20,9 +22,16 @@ export function verifyHandlers(state: EngineState): Pick<Handlers, 'verify.run' 
           ...(k.keyring !== undefined ? { keyring: { label: 'key ring', text: k.keyring } } : {}),
         });
         if (!keys.ok) return err('INVALID_REQUEST', keys.message, { field: 'keys' });
-        const anchors = loadAnchors(req.anchors !== undefined ? { anchors: { label: 'anchors', text: req.anchors } } : {});
+        const anchors = loadAnchors(
+          req.anchors !== undefined ? { anchors: { label: 'anchors', text: req.anchors } } : {},
+        );
         if (!anchors.ok) return err('INVALID_REQUEST', anchors.message, { field: 'anchors' });
-        const result = await verifyCase(c.db, { keys: keys.value, anchors: anchors.value, trigger: 'user', ...(req.archiveIds ? { archiveIds: req.archiveIds } : {}) });
+        const result = await verifyCase(c.db, {
+          keys: keys.value,
+          anchors: anchors.value,
+          trigger: 'user',
+          ...(req.archiveIds ? { archiveIds: req.archiveIds } : {}),
+        });
         state.emit({ type: 'case.changed' });
         return ok(result);
       }),
@@ -34,7 +43,10 @@ export function verifyHandlers(state: EngineState): Pick<Handlers, 'verify.run' 
     'events.locate': async (req) => {
       const c = state.current;
       if (!c) return err('NO_CASE', 'no case is open');
-      const ev = await c.db.objects(`SELECT row_id::VARCHAR AS row_id FROM events WHERE archive_id = ? AND entry_index = ?`, [req.archiveId, req.entryIndex]);
+      const ev = await c.db.objects(
+        `SELECT row_id::VARCHAR AS row_id FROM events WHERE archive_id = ? AND entry_index = ?`,
+        [req.archiveId, req.entryIndex],
+      );
       if (ev[0]) return ok({ rowId: String(ev[0].row_id), quarantined: null });
       const q = await c.db.objects(
         `SELECT a.path, q.line, q.byte_offset::VARCHAR AS byte_offset, q.reason, q.field, CASE WHEN TRY(decode(q.raw)) IS NULL THEN hex(q.raw) ELSE decode(q.raw) END AS raw
@@ -43,7 +55,15 @@ export function verifyHandlers(state: EngineState): Pick<Handlers, 'verify.run' 
       );
       const row = q[0];
       if (!row) return err('NOT_FOUND', `archive ${req.archiveId} has no record at entry ${req.entryIndex}`);
-      const quarantined: QuarantineRow = { archiveId: req.archiveId, path: String(row.path), line: row.line === null ? null : Number(row.line), byteOffset: row.byte_offset === null ? null : String(row.byte_offset), reason: String(row.reason), field: row.field === null ? null : String(row.field), raw: String(row.raw) };
+      const quarantined: QuarantineRow = {
+        archiveId: req.archiveId,
+        path: String(row.path),
+        line: row.line === null ? null : Number(row.line),
+        byteOffset: row.byte_offset === null ? null : String(row.byte_offset),
+        reason: String(row.reason),
+        field: row.field === null ? null : String(row.field),
+        raw: String(row.raw),
+      };
       return ok({ rowId: null, quarantined });
     },
   };

@@ -67,14 +67,36 @@ export class EventStaging {
     if (this.rows === 0) return firstRowId;
     closeSync(this.fd);
     const columns = [
-      `a: 'VARCHAR'`, `e: 'BIGINT'`, `l: 'BIGINT'`, `o: 'BIGINT'`, `n: 'BIGINT'`, `t: 'VARCHAR'`,
+      `a: 'VARCHAR'`,
+      `e: 'BIGINT'`,
+      `l: 'BIGINT'`,
+      `o: 'BIGINT'`,
+      `n: 'BIGINT'`,
+      `t: 'VARCHAR'`,
       ...this.canonical.map((_, i) => `c${i}: 'VARCHAR'`),
     ].join(', ');
     const select = [
-      `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`, 'a', 'e', 'l', 'o', 'n', 'decode(from_base64(t))',
-      ...this.canonical.map((c, i) => (baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`)),
+      `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`,
+      'a',
+      'e',
+      'l',
+      'o',
+      'n',
+      'decode(from_base64(t))',
+      ...this.canonical.map((c, i) =>
+        baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`,
+      ),
     ].join(', ');
-    const target = ['row_id', 'archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'record', ...this.canonical.map((c) => c.name)]
+    const target = [
+      'row_id',
+      'archive_id',
+      'entry_index',
+      'line',
+      'byte_offset',
+      'byte_length',
+      'record',
+      ...this.canonical.map((c) => c.name),
+    ]
       .map(quoteIdent)
       .join(', ');
     trace('staging.insert.start', { rows: this.rows });

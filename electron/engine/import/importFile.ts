@@ -43,29 +43,70 @@ export interface FileImportResult {
 }
 
 /** `path` here is the name the user knows the file by (an upload's original name, a CLI argument). */
-function failure(path: string, sha256: string, code: string, message: string, line?: number): ImportFileReport {
+function failure(
+  path: string,
+  sha256: string,
+  code: string,
+  message: string,
+  line?: number,
+): ImportFileReport {
   const where = line !== undefined ? { file: path, line } : { file: path };
-  return { path, sha256, producer: 'unknown', container: 'unknown', records: 0, quarantined: 0, error: { code, message, where } };
+  return {
+    path,
+    sha256,
+    producer: 'unknown',
+    container: 'unknown',
+    records: 0,
+    quarantined: 0,
+    error: { code, message, where },
+  };
 }
 
-function detect(ctx: FileImportContext, container: 'jsonl' | 'json' | 'parquet', sample: JsonValue[], extra = {}): Detection {
-  if (ctx.producerOverride) return { producer: ctx.producerOverride, confidence: 'override', evidence: ['named by the user'] };
+function detect(
+  ctx: FileImportContext,
+  container: 'jsonl' | 'json' | 'parquet',
+  sample: JsonValue[],
+  extra = {},
+): Detection {
+  if (ctx.producerOverride)
+    return { producer: ctx.producerOverride, confidence: 'override', evidence: ['named by the user'] };
   return ctx.ingest.detect({ container, sample, ...extra });
 }
 
 /** `displayName` is what the user knows the file as (an upload's original name, a CLI argument). */
-export async function importFile(path: string, displayName: string, archiveId: string, ctx: FileImportContext): Promise<FileImportResult> {
+export async function importFile(
+  path: string,
+  displayName: string,
+  archiveId: string,
+  ctx: FileImportContext,
+): Promise<FileImportResult> {
   const info = await stat(path);
   const sha256 = await sha256File(path, ctx.signal);
   const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
   const sniffed = await sniffFile(path);
   if (dup[0]) {
     const container = sniffed.kind === 'text' ? (sniffed.shape === 'jsonl' ? 'jsonl' : 'json') : 'parquet';
-    const report: ImportFileReport = { path, sha256, producer: 'unknown', container, records: 0, quarantined: 0, duplicateOf: String(dup[0].path) };
+    const report: ImportFileReport = {
+      path,
+      sha256,
+      producer: 'unknown',
+      container,
+      records: 0,
+      quarantined: 0,
+      duplicateOf: String(dup[0].path),
+    };
     return { report, nextRowId: ctx.nextRowId };
   }
   if (sniffed.kind === 'unknown') {
-    return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} is not an audit archive: ${sniffed.reason}`), nextRowId: ctx.nextRowId };
+    return {
+      report: failure(
+        displayName,
+        sha256,
+        'NOT_AN_ARCHIVE',
+        `${displayName} is not an audit archive: ${sniffed.reason}`,
+      ),
+      nextRowId: ctx.nextRowId,
+    };
   }
 
   let records: AsyncIterable<RawRecord[]>;
@@ -88,7 +129,16 @@ export async function importFile(path: string, displayName: string, archiveId: s
     compressed = sniffed.gzip;
     const doc = await readJsonDocument(path, sniffed.gzip);
     if (!doc.ok) {
-      return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName}: not a readable JSON document: ${doc.message}`, doc.line), nextRowId: ctx.nextRowId };
+      return {
+        report: failure(
+          displayName,
+          sha256,
+          'NOT_AN_ARCHIVE',
+          `${displayName}: not a readable JSON document: ${doc.message}`,
+          doc.line,
+        ),
+        nextRowId: ctx.nextRowId,
+      };
     }
     header = doc.doc.header;
     records = (async function* () {
@@ -107,7 +157,9 @@ export async function importFile(path: string, displayName: string, archiveId: s
       const parsed = parseRecord(r);
       return parsed.ok ? [parsed.value] : [];
     });
-    const extra = parquetMeta ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv } : {};
+    const extra = parquetMeta
+      ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv }
+      : {};
     detection = detect(ctx, container, sample, extra);
     let mapping = ctx.mapping;
     if (detection.producer === 'mapped' && !mapping) {
@@ -116,7 +168,14 @@ export async function importFile(path: string, displayName: string, archiveId: s
       mapping = ctx.ingest.suggestMapping(sample);
       suggested = true;
     }
-    const p = new RecordProcessor(ctx.pool, detection.producer, archiveId, ctx.events, ctx.quarantine, mapping);
+    const p = new RecordProcessor(
+      ctx.pool,
+      detection.producer,
+      archiveId,
+      ctx.events,
+      ctx.quarantine,
+      mapping,
+    );
     await p.addBatch(pending.splice(0));
     return p;
   };
@@ -133,32 +192,64 @@ export async function importFile(path: string, displayName: string, archiveId: s
       nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
     }
     const c = processor?.counts;
-    ctx.onProgress(sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size, info.size, c?.records ?? 0, c?.quarantined ?? 0);
+    ctx.onProgress(
+      sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size,
+      info.size,
+      c?.records ?? 0,
+      c?.quarantined ?? 0,
+    );
   }
   processor ??= await start();
   await processor.drain();
   const det = detection as Detection | undefined;
   if (!det) throw new Error('detection did not run');
   if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
-    return { report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} holds no records`), nextRowId: ctx.nextRowId };
+    return {
+      report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} holds no records`),
+      nextRowId: ctx.nextRowId,
+    };
   }
   nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
   const notes = [...processor.counts.notes];
-  if (suggested) notes.push('unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)');
+  if (suggested)
+    notes.push(
+      'unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)',
+    );
   if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
-  if (container === 'parquet') notes.push('Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence');
+  if (container === 'parquet')
+    notes.push(
+      'Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence',
+    );
   const containerLabel = compressed ? `${container}+gzip` : container;
   await ctx.db.run(
     `INSERT INTO archives VALUES (?, ?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
     [
-      archiveId, ctx.recordedPath, path, displayName.split(/[\\/]/).pop() ?? displayName, sha256, info.size, info.mtimeMs / 1000, ctx.toolVersion,
-      det.producer, container, compressed, processor.counts.records, processor.counts.quarantined,
-      JSON.stringify({ ...det, header }), JSON.stringify(notes),
+      archiveId,
+      ctx.recordedPath,
+      path,
+      displayName.split(/[\\/]/).pop() ?? displayName,
+      sha256,
+      info.size,
+      info.mtimeMs / 1000,
+      ctx.toolVersion,
+      det.producer,
+      container,
+      compressed,
+      processor.counts.records,
+      processor.counts.quarantined,
+      JSON.stringify({ ...det, header }),
+      JSON.stringify(notes),
     ],
   );
   const report: ImportFileReport = {
-    path, sha256, producer: det.producer, container: containerLabel, records: processor.counts.records,
-    quarantined: processor.counts.quarantined, archiveId, detection: { confidence: det.confidence, evidence: det.evidence },
+    path,
+    sha256,
+    producer: det.producer,
+    container: containerLabel,
+    records: processor.counts.records,
+    quarantined: processor.counts.quarantined,
+    archiveId,
+    detection: { confidence: det.confidence, evidence: det.evidence },
   };
   if (notes.length > 0) report.notes = notes;
   return { report, nextRowId };

@@ -35,7 +35,16 @@ export interface ImportDeps {
   progress(event: ImportProgress): void;
 }
 
-const QUARANTINE_COLUMNS = ['archive_id', 'entry_index', 'line', 'byte_offset', 'byte_length', 'raw', 'reason', 'field'];
+const QUARANTINE_COLUMNS = [
+  'archive_id',
+  'entry_index',
+  'line',
+  'byte_offset',
+  'byte_length',
+  'raw',
+  'reason',
+  'field',
+];
 const PROGRESS_EVERY_MS = 200;
 
 function archiveIdFor(path: string, importId: string): string {
@@ -51,33 +60,52 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
     const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     try {
-      let nextRowId = BigInt(String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'));
+      let nextRowId = BigInt(
+        String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'),
+      );
       const files: ImportReport['files'] = [];
       let lastEmit = 0;
       for (const [fileIndex, file] of req.files.entries()) {
-        const result = await importFile(file.path, file.displayName ?? file.path, archiveIdFor(file.path, importId), {
-          recordedPath: file.upload ? (file.displayName ?? file.path) : file.path,
-          db,
-          ingest: deps.ingest,
-          events,
-          quarantine,
-          pool,
-          nextRowId,
-          ...(req.producer ? { producerOverride: req.producer } : {}),
-          ...(req.mapping ? { mapping: req.mapping } : {}),
-          toolVersion: deps.toolVersion,
-          signal: deps.signal,
-          onProgress(bytesDone, bytesTotal, records, quarantined) {
-            const now = Date.now();
-            if (now - lastEmit < PROGRESS_EVERY_MS && bytesDone < bytesTotal) return;
-            lastEmit = now;
-            const seconds = Math.max((now - started) / 1000, 0.001);
-            const rate = records / seconds;
-            const bytesRate = bytesDone / seconds;
-            const etaSeconds = bytesRate > 0 ? (bytesTotal - bytesDone) / bytesRate : null;
-            deps.progress({ type: 'import.progress', importId, file: file.displayName ?? file.path, fileIndex, fileCount: req.files.length, bytesDone, bytesTotal, records, quarantined, rate, etaSeconds });
+        const result = await importFile(
+          file.path,
+          file.displayName ?? file.path,
+          archiveIdFor(file.path, importId),
+          {
+            recordedPath: file.upload ? (file.displayName ?? file.path) : file.path,
+            db,
+            ingest: deps.ingest,
+            events,
+            quarantine,
+            pool,
+            nextRowId,
+            ...(req.producer ? { producerOverride: req.producer } : {}),
+            ...(req.mapping ? { mapping: req.mapping } : {}),
+            toolVersion: deps.toolVersion,
+            signal: deps.signal,
+            onProgress(bytesDone, bytesTotal, records, quarantined) {
+              const now = Date.now();
+              if (now - lastEmit < PROGRESS_EVERY_MS && bytesDone < bytesTotal) return;
+              lastEmit = now;
+              const seconds = Math.max((now - started) / 1000, 0.001);
+              const rate = records / seconds;
+              const bytesRate = bytesDone / seconds;
+              const etaSeconds = bytesRate > 0 ? (bytesTotal - bytesDone) / bytesRate : null;
+              deps.progress({
+                type: 'import.progress',
+                importId,
+                file: file.displayName ?? file.path,
+                fileIndex,
+                fileCount: req.files.length,
+                bytesDone,
+                bytesTotal,
+                records,
+                quarantined,
+                rate,
+                etaSeconds,
+              });
+            },
           },
-        });
+        );
         nextRowId = result.nextRowId;
         if (file.displayName) result.report.path = file.displayName;
         files.push(result.report);
@@ -87,7 +115,13 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       if (imported.length > 0) {
         await appendCustody(db, 'archive.import', {
           importId,
-          files: imported.map((f) => ({ path: f.path, sha256: f.sha256, producer: f.producer, records: f.records, quarantined: f.quarantined })),
+          files: imported.map((f) => ({
+            path: f.path,
+            sha256: f.sha256,
+            producer: f.producer,
+            records: f.records,
+            quarantined: f.quarantined,
+          })),
           toolVersion: deps.toolVersion,
         });
       }

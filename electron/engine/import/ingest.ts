@@ -9,8 +9,7 @@ export interface Detection {
 }
 
 export type NormalizeOutcome =
-  | { ok: true; cells: (string | null)[]; notes?: string[] }
-  | { ok: false; reason: string; field: string };
+  { ok: true; cells: (string | null)[]; notes?: string[] } | { ok: false; reason: string; field: string };
 
 export interface Ingest {
   /** Canonical columns after the provenance columns, in table order. */

@@ -16,7 +16,9 @@ export function createIngest(): Ingest {
       if (!isProducerId(producer)) return { ok: false, reason: `unknown producer ${producer}`, field: '' };
       const result = normalizeRecord(producer, record, { entryIndex, ...(mapping ? { mapping } : {}) });
       if (!result.ok) return result;
-      return result.notes ? { ok: true, cells: canonicalCells(result.event), notes: result.notes } : { ok: true, cells: canonicalCells(result.event) };
+      return result.notes
+        ? { ok: true, cells: canonicalCells(result.event), notes: result.notes }
+        : { ok: true, cells: canonicalCells(result.event) };
     },
   };
 }

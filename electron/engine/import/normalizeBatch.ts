@@ -54,7 +54,11 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
   const notes = new Set<string>();
   job.records.forEach((record, index) => {
     if (record.bytes.length > MAX_EVENT_RECORD_BYTES) {
-      rejects.push({ index, reason: `record of ${record.bytes.length} bytes is larger than ${MAX_EVENT_RECORD_BYTES} bytes: kept whole in quarantine`, field: null });
+      rejects.push({
+        index,
+        reason: `record of ${record.bytes.length} bytes is larger than ${MAX_EVENT_RECORD_BYTES} bytes: kept whole in quarantine`,
+        field: null,
+      });
       return;
     }
     const parsed = parseRecord(record);
@@ -70,7 +74,12 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
     for (const note of outcome.notes ?? []) notes.add(note);
     rows.push(stagingRow(job.archiveId, record, outcome.cells));
   });
-  return { rows: rows.length > 0 ? `${rows.join('\n')}\n` : '', events: rows.length, rejects, notes: [...notes] };
+  return {
+    rows: rows.length > 0 ? `${rows.join('\n')}\n` : '',
+    events: rows.length,
+    rejects,
+    notes: [...notes],
+  };
 }
 
 /** Packs records into one buffer plus a metadata array, so a batch crosses to a worker in two copies. */
@@ -91,7 +100,10 @@ export function packRecords(records: RawRecord[]): PackedBatch {
   let pos = 0;
   records.forEach((r, i) => {
     buf.set(r.bytes, pos);
-    meta.set([r.entryIndex, r.line, r.byteOffset, pos, pos + r.bytes.length, r.unterminated ? 1 : 0], i * FIELDS);
+    meta.set(
+      [r.entryIndex, r.line, r.byteOffset, pos, pos + r.bytes.length, r.unterminated ? 1 : 0],
+      i * FIELDS,
+    );
     pos += r.bytes.length;
   });
   return { buf, meta, problems: records.map((r) => r.problem ?? null) };
@@ -101,7 +113,13 @@ export function unpackRecords(packed: PackedBatch): RawRecord[] {
   const out: RawRecord[] = [];
   for (let i = 0; i * FIELDS < packed.meta.length; i++) {
     const m = packed.meta.subarray(i * FIELDS, (i + 1) * FIELDS);
-    const record: RawRecord = { entryIndex: m[0] ?? 0, line: m[1] ?? 0, byteOffset: m[2] ?? -1, bytes: packed.buf.subarray(m[3] ?? 0, m[4] ?? 0), unterminated: m[5] === 1 };
+    const record: RawRecord = {
+      entryIndex: m[0] ?? 0,
+      line: m[1] ?? 0,
+      byteOffset: m[2] ?? -1,
+      bytes: packed.buf.subarray(m[3] ?? 0, m[4] ?? 0),
+      unterminated: m[5] === 1,
+    };
     const problem = packed.problems[i];
     if (problem) record.problem = problem;
     out.push(record);

@@ -25,7 +25,11 @@ export class NormalizerPool {
   private constructor(private readonly ingest: Ingest) {}
 
   /** `workerFile` is the bundled worker next to the engine bundle (dist/node/importWorker.mjs). */
-  static create(ingest: Ingest, workerFile: string | null, size = Math.max(1, Math.min(availableParallelism(), 4))): NormalizerPool {
+  static create(
+    ingest: Ingest,
+    workerFile: string | null,
+    size = Math.max(1, Math.min(availableParallelism(), 4)),
+  ): NormalizerPool {
     const pool = new NormalizerPool(ingest);
     if (workerFile && existsSync(workerFile) && process.env.CASEFILE_IMPORT_WORKERS !== '0') {
       for (let i = 0; i < size; i++) pool.spawn(workerFile);
@@ -57,7 +61,13 @@ export class NormalizerPool {
     const worker = this.workers[this.turn++ % Math.max(this.workers.length, 1)];
     if (!worker) return Promise.resolve(normalizeBatch(job, this.ingest));
     const id = this.nextId++;
-    const message: WorkerJob = { id, producer: job.producer, archiveId: job.archiveId, packed: packRecords(job.records), ...(job.mapping ? { mapping: job.mapping } : {}) };
+    const message: WorkerJob = {
+      id,
+      producer: job.producer,
+      archiveId: job.archiveId,
+      packed: packRecords(job.records),
+      ...(job.mapping ? { mapping: job.mapping } : {}),
+    };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage(message, [message.packed.buf.buffer, message.packed.meta.buffer]);

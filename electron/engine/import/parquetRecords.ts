@@ -13,12 +13,13 @@ export interface ParquetSource {
 }
 
 export async function readParquetRecords(db: Db, path: string): Promise<ParquetSource> {
-  const described = await db.objects('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))', [path]);
+  const described = await db.objects('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))', [
+    path,
+  ]);
   const columns = described.map((r) => String(r.column_name));
-  const kvRows = await db.objects(
-    'SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata(?)',
-    [path],
-  ).catch(() => []);
+  const kvRows = await db
+    .objects('SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata(?)', [path])
+    .catch(() => []);
   const kvMetadata: Record<string, string> = {};
   for (const r of kvRows) kvMetadata[String(r.k)] = String(r.v);
   const encoder = new TextEncoder();
@@ -27,19 +28,25 @@ export async function readParquetRecords(db: Db, path: string): Promise<ParquetS
     // invalidated by the appenders writing on it.
     const reader = await db.connectAnother();
     try {
-    const result = await reader.stream('SELECT to_json(t)::VARCHAR AS j FROM read_parquet(?) t', [path]);
-    let entryIndex = 0;
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const values = chunk.getColumnValues(0);
-      const batch: RawRecord[] = [];
-      for (const v of values) {
-        batch.push({ entryIndex, line: 0, byteOffset: -1, bytes: encoder.encode(String(v)), unterminated: false });
-        entryIndex++;
+      const result = await reader.stream('SELECT to_json(t)::VARCHAR AS j FROM read_parquet(?) t', [path]);
+      let entryIndex = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const values = chunk.getColumnValues(0);
+        const batch: RawRecord[] = [];
+        for (const v of values) {
+          batch.push({
+            entryIndex,
+            line: 0,
+            byteOffset: -1,
+            bytes: encoder.encode(String(v)),
+            unterminated: false,
+          });
+          entryIndex++;
+        }
+        yield batch;
       }
-      yield batch;
-    }
     } finally {
       reader.closeSync();
     }

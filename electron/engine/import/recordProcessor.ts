@@ -19,7 +19,8 @@ export type Parsed =
 
 /** Decodes and parses one record; a torn last line says so in its reason. */
 export function parseRecord(record: RawRecord): Parsed {
-  if (record.problem) return { ok: false, text: null, reason: record.problem.reason, field: record.problem.field };
+  if (record.problem)
+    return { ok: false, text: null, reason: record.problem.reason, field: record.problem.field };
   let text: string;
   try {
     text = utf8.decode(record.bytes);
@@ -61,16 +62,24 @@ export class RecordProcessor {
 
   async addBatch(records: RawRecord[]): Promise<void> {
     if (records.length === 0) return;
-    while (this.inFlight.size >= IN_FLIGHT_PER_THREAD * Math.max(this.pool.threads, 1)) await Promise.race(this.inFlight);
-    const job = this.pool.run({ producer: this.producer, archiveId: this.archiveId, records, ...(this.mapping ? { mapping: this.mapping } : {}) }).then((result) => {
-      this.events.addRows(result.rows, result.events);
-      this.counts.records += result.events;
-      for (const note of result.notes) this.counts.notes.add(note);
-      for (const r of result.rejects) {
-        const record = records[r.index];
-        if (record) this.reject(record, r.reason, r.field);
-      }
-    });
+    while (this.inFlight.size >= IN_FLIGHT_PER_THREAD * Math.max(this.pool.threads, 1))
+      await Promise.race(this.inFlight);
+    const job = this.pool
+      .run({
+        producer: this.producer,
+        archiveId: this.archiveId,
+        records,
+        ...(this.mapping ? { mapping: this.mapping } : {}),
+      })
+      .then((result) => {
+        this.events.addRows(result.rows, result.events);
+        this.counts.records += result.events;
+        for (const note of result.notes) this.counts.notes.add(note);
+        for (const r of result.rejects) {
+          const record = records[r.index];
+          if (record) this.reject(record, r.reason, r.field);
+        }
+      });
     const tracked = job.finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);
   }

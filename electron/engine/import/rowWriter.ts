@@ -8,7 +8,10 @@ import type { Db } from '../case/db';
 export type Cell = string | bigint | number | Uint8Array | null | undefined;
 
 export class TableWriter {
-  private constructor(private readonly appender: DuckDBAppender, readonly columns: readonly string[]) {}
+  private constructor(
+    private readonly appender: DuckDBAppender,
+    readonly columns: readonly string[],
+  ) {}
 
   static async open(db: Db, table: string, columns: readonly string[]): Promise<TableWriter> {
     return new TableWriter(await db.conn.createAppender(table), columns);

@@ -79,9 +79,16 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
     const root = parsed.value;
     if (isJsonObject(root) && isJsonArray(root.entries)) {
       member = 'entries';
-      for (const [k, v] of Object.entries(root)) if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
+      for (const [k, v] of Object.entries(root))
+        if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
     } else if (!isJsonArray(root)) {
-      const record: RawRecord = { entryIndex: 0, line: 1, byteOffset: bomBytes, bytes: bytes.subarray(bomBytes), unterminated: false };
+      const record: RawRecord = {
+        entryIndex: 0,
+        line: 1,
+        byteOffset: bomBytes,
+        bytes: bytes.subarray(bomBytes),
+        unterminated: false,
+      };
       return { ok: true, doc: { header, records: [record], container: '.' } };
     }
   } else {
@@ -91,7 +98,11 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
   }
   const located = locateArrayElements(text, member);
   if (!located.ok && located.spans.length === 0 && !parsed.ok) {
-    return { ok: false, message: `${parsed.error.message} at ${parsed.error.path || 'top level'}`, line: lineAt(starts, parsed.error.offset) };
+    return {
+      ok: false,
+      message: `${parsed.error.message} at ${parsed.error.path || 'top level'}`,
+      line: lineAt(starts, parsed.error.offset),
+    };
   }
   const encoder = new TextEncoder();
   let bytePos = bomBytes;
@@ -100,14 +111,23 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
     // Byte offsets: UTF-8 length of the text before each span, computed incrementally.
     bytePos += encoder.encode(text.slice(charPos, start)).length;
     charPos = start;
-    return { entryIndex, line: lineAt(starts, start), byteOffset: bytePos, bytes: encoder.encode(text.slice(start, end)), unterminated: false };
+    return {
+      entryIndex,
+      line: lineAt(starts, start),
+      byteOffset: bytePos,
+      bytes: encoder.encode(text.slice(start, end)),
+      unterminated: false,
+    };
   };
   const records = located.spans.map((span, i) => toRecord(span.start, span.end, i));
   if (!located.ok) {
     const from = located.spans.at(-1)?.end ?? 0;
     const rest = toRecord(from, text.length, records.length);
     const error = parsed.ok ? located.error : parsed.error;
-    rest.problem = { reason: `the document breaks here (line ${lineAt(starts, error.offset)}): ${error.message}; the remainder of the file is kept whole`, field: error.path || null };
+    rest.problem = {
+      reason: `the document breaks here (line ${lineAt(starts, error.offset)}): ${error.message}; the remainder of the file is kept whole`,
+      field: error.path || null,
+    };
     records.push(rest);
   }
   return { ok: true, doc: { header, records, container: member ?? '[]' } };

@@ -30,7 +30,18 @@ export interface Connection {
 
 export function connect(): Connection {
   const bridge = window.casefile;
-  if (bridge) return { client: createClient(ipcTransport(bridge)), upload: null, pathForFile: (f) => bridge.pathForFile(f), mode: 'desktop' };
+  if (bridge)
+    return {
+      client: createClient(ipcTransport(bridge)),
+      upload: null,
+      pathForFile: (f) => bridge.pathForFile(f),
+      mode: 'desktop',
+    };
   const origin = window.location.origin;
-  return { client: createClient(httpTransport(origin)), upload: (file) => uploadFile(origin, file), pathForFile: null, mode: 'serve' };
+  return {
+    client: createClient(httpTransport(origin)),
+    upload: (file) => uploadFile(origin, file),
+    pathForFile: null,
+    mode: 'serve',
+  };
 }

@@ -24,9 +24,12 @@ export function httpTransport(origin: string): Transport {
           credentials: 'same-origin',
         });
       } catch (thrown) {
-        return transportError(`the Casefile server cannot be reached (${thrown instanceof Error ? thrown.message : String(thrown)})`);
+        return transportError(
+          `the Casefile server cannot be reached (${thrown instanceof Error ? thrown.message : String(thrown)})`,
+        );
       }
-      if (response.status !== 200) return transportError(`server answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      if (response.status !== 200)
+        return transportError(`server answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
       try {
         return (await response.json()) as Result<unknown>;
       } catch {
@@ -59,6 +62,8 @@ export async function uploadFile(origin: string, file: File): Promise<Result<{ u
     if (response.status !== 200) return transportError(`upload of ${file.name} failed: ${response.status}`);
     return { ok: true, value: (await response.json()) as { uploadId: string } };
   } catch (thrown) {
-    return transportError(`upload of ${file.name} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    return transportError(
+      `upload of ${file.name} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    );
   }
 }

@@ -45,11 +45,17 @@ describe('dispatcher', () => {
   it('passes valid requests and typed error results through untouched', async () => {
     const dispatch = createDispatcher(
       handlers({
-        'case.open': async (req) => ({ ok: false, error: { code: 'NOT_FOUND', message: `${req.path} does not exist`, where: { file: req.path } } }),
+        'case.open': async (req) => ({
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `${req.path} does not exist`, where: { file: req.path } },
+        }),
         'import.cancel': async () => ok({ cancelled: true }),
       }),
     );
-    expect(await dispatch('import.cancel', { importId: 'abc' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await dispatch('import.cancel', { importId: 'abc' })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
     expect(await dispatch('case.open', { path: '/nope.duckdb' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: '/nope.duckdb does not exist', where: { file: '/nope.duckdb' } },
@@ -64,10 +70,20 @@ describe('dispatcher', () => {
           throw new TypeError('boom');
         },
       }),
-      { newIncidentId: () => 'inc-test-1', onInternalError: (id, method, thrown) => logged.push(`${id} ${method} ${String(thrown)}`) },
+      {
+        newIncidentId: () => 'inc-test-1',
+        onInternalError: (id, method, thrown) => logged.push(`${id} ${method} ${String(thrown)}`),
+      },
     );
     const r = await dispatch('app.info', {});
-    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'app.info failed unexpectedly (incident inc-test-1)', incidentId: 'inc-test-1' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'app.info failed unexpectedly (incident inc-test-1)',
+        incidentId: 'inc-test-1',
+      },
+    });
     expect(logged).toEqual(['inc-test-1 app.info TypeError: boom']);
   });
 });
