@@ -6,9 +6,9 @@
 import { isJsonObject, type JsonValue } from '../../json/value';
 import type { CanonicalEvent } from '../canonicalEvent';
 import { decisionFromWord } from '../decision';
-import { readCloudEventEnvelope } from './cloudEventEnvelope';
 import { delegationPathJson } from './delegationPath';
 import { RecordReader } from './reader';
+import { mapWrappedCloudEvent } from './wrappedCloudEvent';
 import { isFailure, success, type MapContext, type MapFailure, type MapResult } from './types';
 
 export function mapMeshguardEvent(record: JsonValue, _ctx: MapContext): MapResult {
@@ -20,18 +20,7 @@ export function mapMeshguardEvent(record: JsonValue, _ctx: MapContext): MapResul
 
 /** A meshguard CloudEvent: canonical values from `data` (covered by the hash), `source`/`subject` from the envelope. */
 export function mapMeshguardCloudEvent(record: JsonValue, _ctx: MapContext): MapResult {
-  const r = RecordReader.open(record, 'a CloudEvent');
-  if (isFailure(r)) return r;
-  const env = readCloudEventEnvelope(r);
-  if (isFailure(env)) return env;
-  const data = r.child('data');
-  if (isFailure(data)) return data;
-  const event = meshguardEvent(data);
-  if (isFailure(event)) return event;
-  event.producer = 'meshguard-cloudevents';
-  event.source = env.source;
-  event.subject = env.subject;
-  return success(event, r.notes());
+  return mapWrappedCloudEvent(record, 'meshguard-cloudevents', meshguardEvent);
 }
 
 function meshguardEvent(r: RecordReader): CanonicalEvent | MapFailure {

@@ -6,8 +6,8 @@
 import type { JsonValue } from '../../json/value';
 import type { CanonicalEvent } from '../canonicalEvent';
 import { decisionFromWord } from '../decision';
-import { readCloudEventEnvelope } from './cloudEventEnvelope';
 import { RecordReader } from './reader';
+import { mapWrappedCloudEvent } from './wrappedCloudEvent';
 import { isFailure, success, type MapContext, type MapFailure, type MapResult } from './types';
 
 export function mapRuntimeStepsEvent(record: JsonValue, _ctx: MapContext): MapResult {
@@ -18,18 +18,7 @@ export function mapRuntimeStepsEvent(record: JsonValue, _ctx: MapContext): MapRe
 }
 
 export function mapRuntimeStepsCloudEvent(record: JsonValue, _ctx: MapContext): MapResult {
-  const r = RecordReader.open(record, 'a CloudEvent');
-  if (isFailure(r)) return r;
-  const env = readCloudEventEnvelope(r);
-  if (isFailure(env)) return env;
-  const data = r.child('data');
-  if (isFailure(data)) return data;
-  const event = runtimeStepsEvent(data);
-  if (isFailure(event)) return event;
-  event.producer = 'runtime-steps-cloudevents';
-  event.source = env.source;
-  event.subject = env.subject;
-  return success(event, r.notes());
+  return mapWrappedCloudEvent(record, 'runtime-steps-cloudevents', runtimeStepsEvent);
 }
 
 function runtimeStepsEvent(r: RecordReader): CanonicalEvent | MapFailure {
