@@ -105,7 +105,10 @@ export interface Api {
   'case.open': { res: CaseInfo; err: 'NOT_FOUND' | 'LOCKED' | 'FOREIGN_FILE' };
   'case.openDemo': { res: CaseInfo; err: 'NOT_FOUND' | 'LOCKED' | 'FOREIGN_FILE' };
   'case.close': { res: { closed: boolean }; err: never };
-  'archive.import': { res: ImportReport; err: 'NO_CASE' | 'NOT_FOUND' | 'NOT_AN_ARCHIVE' | 'CANCELLED' };
+  'archive.import': {
+    res: ImportReport;
+    err: 'NO_CASE' | 'NOT_FOUND' | 'NOT_AN_ARCHIVE' | 'CANCELLED' | 'QUERY_FAILED';
+  };
   'import.cancel': { res: { cancelled: boolean }; err: never };
   'archive.list': { res: ArchiveInfo[]; err: 'NO_CASE' };
   'events.page': { res: TablePage; err: 'NO_CASE' };

@@ -90,6 +90,14 @@ export function importHandlers(
           } catch (thrown) {
             if (isAbort(thrown, controller.signal))
               return err('CANCELLED', 'import cancelled; the case is unchanged');
+            const message = thrown instanceof Error ? thrown.message : String(thrown);
+            if (/Out of Memory/i.test(message)) {
+              const first = message.split('\n')[0] ?? '';
+              return err(
+                'QUERY_FAILED',
+                `the import needed more memory than DuckDB may use (CASEFILE_DUCKDB_MEMORY, default 1GB); the case is unchanged. ${first}`,
+              );
+            }
             throw thrown;
           }
         })

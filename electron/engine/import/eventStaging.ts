@@ -101,7 +101,7 @@ export class EventStaging {
       .join(', ');
     trace('staging.insert.start', { rows: this.rows });
     await db.run(
-      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 134217728)`,
+      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 50331648)`,
       [firstRowId.toString(), this.path],
     );
     trace('staging.insert.done', { rows: this.rows });

@@ -44,7 +44,7 @@ export function stagingRow(archiveId: string, r: RawRecord, cells: readonly (str
 
 /**
  * Records above this size stay in quarantine whole (with their bytes) rather than as events: the
- * staging reader's object limit is 128 MiB and JSON escaping can grow a record up to 6×.
+ * staging reader's object limit is 48 MiB and the record travels as base64 (4/3 of its size).
  */
 export const MAX_EVENT_RECORD_BYTES = 16 * 1024 * 1024;
 
