@@ -7,6 +7,7 @@ import type { ServerEvent } from '../../shared/contract/events';
 import { caseHandlers } from './handlers/caseHandlers';
 import { eventHandlers } from './handlers/eventHandlers';
 import { importHandlers } from './handlers/importHandlers';
+import { mappingHandlers } from './handlers/mappingHandlers';
 import { verifyHandlers } from './handlers/verifyHandlers';
 import { EngineState, type EngineOptions } from './state';
 
@@ -23,6 +24,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...importHandlers(state),
     ...eventHandlers(state),
     ...verifyHandlers(state),
+    ...mappingHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

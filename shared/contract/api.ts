@@ -16,6 +16,7 @@ import type {
   EventDetail,
   ImportReport,
   LocatedRecord,
+  SavedMapping,
   TablePage,
   VerifyRunResult,
 } from './model';
@@ -91,6 +92,9 @@ export const requestSchemas = {
       anchors: z.string().min(2).max(4194304).optional(),
     })
     .strict(),
+  /** Saved field mappings for unknown producers (Timesketch-style), reusable across imports. */
+  'mapping.list': z.object({}).strict(),
+  'mapping.save': z.object({ mapping: mappingSchema }).strict(),
   /** The latest verification report of each archive (or of one). */
   'verify.results': z.object({ archiveId: z.string().min(1).max(64).optional() }).strict(),
 } as const;
@@ -117,6 +121,8 @@ export interface Api {
   'events.locate': { res: LocatedRecord; err: 'NO_CASE' | 'NOT_FOUND' };
   'verify.run': { res: VerifyRunResult; err: 'NO_CASE' | 'INVALID_REQUEST' };
   'verify.results': { res: ArchiveVerification[]; err: 'NO_CASE' };
+  'mapping.list': { res: SavedMapping[]; err: 'NO_CASE' };
+  'mapping.save': { res: SavedMapping; err: 'NO_CASE' };
 }
 
 /** The runtime allowlist (methods.ts) must equal the schemas and `Api`: checked at compile time. */

@@ -17,6 +17,8 @@ export const API_METHODS = [
   'events.locate',
   'verify.run',
   'verify.results',
+  'mapping.list',
+  'mapping.save',
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

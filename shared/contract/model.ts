@@ -2,6 +2,7 @@
  * Data that crosses the boundary. Every shape is JSON-safe: no Date, Map, BigInt or bytes;
  * 64-bit integers and hashes travel as strings, times as ISO 8601 text.
  */
+import type { Mapping } from '../ingest/mapping';
 import type { FileReport } from '../verify/types';
 
 export interface AppInfo {
@@ -123,4 +124,11 @@ export interface ArchiveVerification {
 export interface VerifyRunResult {
   runId: string;
   archives: ArchiveVerification[];
+}
+
+/** A field mapping saved in the case under its name (the mapping's own `name`). */
+export interface SavedMapping {
+  name: string;
+  savedAt: string;
+  mapping: Mapping;
 }

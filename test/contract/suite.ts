@@ -157,6 +157,24 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       });
     });
 
+    it('saves field mappings in the case and lists them for reuse', async () => {
+      const mapping = {
+        name: 'gantz as unknown',
+        version: 1 as const,
+        fields: { event_id: 'event_id', action: 'action' },
+      };
+      const saved = value(await call('mapping.save', { mapping }));
+      expect(saved.name).toBe('gantz as unknown');
+      const listed = value(await call('mapping.list', {}));
+      expect(listed.map((m) => m.mapping)).toEqual([
+        expect.objectContaining({ name: 'gantz as unknown', fields: mapping.fields }),
+      ]);
+      const bad = await client.call('mapping.save', {
+        mapping: { name: 'x', version: 1, fields: { nonsense_column: 'a' } },
+      } as never);
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    });
+
     it('closes the case', async () => {
       expect(value(await call('case.close', {}))).toEqual({ closed: true });
       expect(value(await call('app.info', {})).currentCase).toBeNull();

@@ -79,6 +79,8 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
         },
       );
     }
+    // Tables added since the case was made (CREATE … IF NOT EXISTS leaves existing ones alone).
+    for (const sql of schemaStatements([])) await db.run(sql);
     removeStaleStaging(path);
     return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
   } catch {

@@ -91,6 +91,12 @@ export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
   chain VARCHAR,
   detail VARCHAR NOT NULL
 )`,
+    // Field mappings for unknown producers, saved by name so the next archive reuses them (issue #3).
+    `CREATE TABLE IF NOT EXISTS mappings (
+  name VARCHAR PRIMARY KEY,
+  saved_at TIMESTAMPTZ NOT NULL,
+  mapping JSON NOT NULL
+)`,
     // The case audits itself: every action of the investigation, hash-chained (issue #3, custody).
     `CREATE TABLE IF NOT EXISTS custody_log (
   seq BIGINT PRIMARY KEY,
