@@ -36,6 +36,7 @@ describe('case files', () => {
       'casefile_meta',
       'custody_log',
       'events',
+      'mappings',
       'quarantine',
       'verify_findings',
       'verify_reports',
