@@ -2,7 +2,7 @@
  * The desktop shell: one hardened window on casefile://app, the engine in a child process,
  * one IPC bridge. Everything else lives in the engine and the renderer.
  */
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { EngineHost } from '../host/engineHost';
 import { engineEnv } from '../host/engineConfig';
@@ -59,6 +59,9 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(() => {
+  // The app asks for no permission (camera, notifications, …): deny every request (checklist #5).
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(paths.rendererDir);
   registerIpcBridge(host.dispatch);
   createWindow();
