@@ -16,8 +16,17 @@ export interface ImportProgress {
   etaSeconds: number | null;
 }
 
+/** Verification moving through the archives of one verify.run (or the check after an import). */
+export interface VerifyProgress {
+  type: 'verify.progress';
+  archivesDone: number;
+  archivesTotal: number;
+  /** The archive (or group of archives verified as one chain) being checked now. */
+  current: string;
+}
+
 export interface CaseChanged {
   type: 'case.changed';
 }
 
-export type ServerEvent = ImportProgress | CaseChanged;
+export type ServerEvent = ImportProgress | VerifyProgress | CaseChanged;

@@ -30,6 +30,8 @@ export function verifyHandlers(
           keys: keys.value,
           anchors: anchors.value,
           trigger: 'user',
+          onProgress: (archivesDone, archivesTotal, current) =>
+            state.emit({ type: 'verify.progress', archivesDone, archivesTotal, current }),
           ...(req.archiveIds ? { archiveIds: req.archiveIds } : {}),
         });
         state.emit({ type: 'case.changed' });

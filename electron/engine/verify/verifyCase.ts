@@ -20,16 +20,31 @@ export interface VerifyCaseRequest {
   keys: ResolvedKeys;
   anchors: ChainAnchor[];
   trigger: 'import' | 'user';
+  onProgress?: (done: number, total: number, current: string) => void;
 }
 
 async function archiveRows(db: Db, ids?: string[]): Promise<ArchiveRow[]> {
-  const rows = await db.objects(`SELECT archive_id, path, stored_at, sha256, producer, container, compressed FROM archives ORDER BY imported_at, path`);
+  const rows = await db.objects(
+    `SELECT archive_id, path, stored_at, sha256, producer, container, compressed FROM archives ORDER BY imported_at, path`,
+  );
   return rows
-    .map((r) => ({ archiveId: String(r.archive_id), path: String(r.path), storedAt: String(r.stored_at), sha256: String(r.sha256), producer: String(r.producer), container: String(r.container) as ArchiveRow['container'], compressed: Boolean(r.compressed) }))
+    .map((r) => ({
+      archiveId: String(r.archive_id),
+      path: String(r.path),
+      storedAt: String(r.stored_at),
+      sha256: String(r.sha256),
+      producer: String(r.producer),
+      container: String(r.container) as ArchiveRow['container'],
+      compressed: Boolean(r.compressed),
+    }))
     .filter((a) => !ids || ids.includes(a.archiveId));
 }
 
-async function reportsFor(db: Db, archives: ArchiveRow[], req: VerifyCaseRequest): Promise<Map<string, FileReport>> {
+async function reportsFor(
+  db: Db,
+  archives: ArchiveRow[],
+  req: VerifyCaseRequest,
+): Promise<Map<string, FileReport>> {
   const groups = new Map<string, { sources: VerifySource[]; archives: ArchiveRow[] }>();
   const out = new Map<string, FileReport>();
   for (const a of archives) {
@@ -45,12 +60,31 @@ async function reportsFor(db: Db, archives: ArchiveRow[], req: VerifyCaseRequest
     g.archives.push(a);
     groups.set(id, g);
   }
+  let done = archives.length - [...groups.values()].reduce((n, g) => n + g.archives.length, 0);
   for (const [id, g] of groups) {
+    if (req.onProgress) {
+      req.onProgress(done, archives.length, g.archives.map((a) => a.path.split(/[\\/]/).pop()).join(', '));
+      // Let the event reach the UI before this group's (synchronous) verification starts.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    done += g.archives.length;
     const profile = profileById(id);
-    const meta = { sha256ByPath: Object.fromEntries(g.archives.map((a) => [a.path, a.sha256])), producer: g.archives[0]?.producer ?? id };
+    const meta = {
+      sha256ByPath: Object.fromEntries(g.archives.map((a) => [a.path, a.sha256])),
+      producer: g.archives[0]?.producer ?? id,
+    };
     const reports = profile
-      ? verifyArchive(g.sources, profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, meta.producer) }, meta)
-      : unverifiableReports(g.archives.map((a) => a.path), meta, `no verification profile for ${id}: map it with a user-defined profile`);
+      ? verifyArchive(
+          g.sources,
+          profile,
+          { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, meta.producer) },
+          meta,
+        )
+      : unverifiableReports(
+          g.archives.map((a) => a.path),
+          meta,
+          `no verification profile for ${id}: map it with a user-defined profile`,
+        );
     for (const r of reports) {
       const a = g.archives.find((x) => x.path === r.path);
       if (a) out.set(a.archiveId, r);
@@ -59,18 +93,42 @@ async function reportsFor(db: Db, archives: ArchiveRow[], req: VerifyCaseRequest
   return out;
 }
 
-export async function verifyCase(db: Db, req: VerifyCaseRequest): Promise<{ runId: string; archives: ArchiveVerification[] }> {
+export async function verifyCase(
+  db: Db,
+  req: VerifyCaseRequest,
+): Promise<{ runId: string; archives: ArchiveVerification[] }> {
   const archives = await archiveRows(db, req.archiveIds);
   const reports = await reportsFor(db, archives, req);
   const runId = randomUUID();
   const verifiedAt = new Date().toISOString();
   const fingerprints = [...req.keys.hmac.map((k) => k.id), ...req.keys.ed25519.map((k) => k.id)];
   await db.transaction(async () => {
-    await db.run(`INSERT INTO verify_runs VALUES (?, ?::TIMESTAMPTZ, ?, ?::JSON, ?::JSON)`, [runId, verifiedAt, req.trigger, JSON.stringify(fingerprints), JSON.stringify(req.anchors)]);
+    await db.run(`INSERT INTO verify_runs VALUES (?, ?::TIMESTAMPTZ, ?, ?::JSON, ?::JSON)`, [
+      runId,
+      verifiedAt,
+      req.trigger,
+      JSON.stringify(fingerprints),
+      JSON.stringify(req.anchors),
+    ]);
     for (const [archiveId, r] of reports) {
-      await db.run(`INSERT INTO verify_reports VALUES (?, ?, ?, ?, ?::JSON)`, [runId, archiveId, r.verdict, r.findings.length, JSON.stringify(r)]);
+      await db.run(`INSERT INTO verify_reports VALUES (?, ?, ?, ?, ?::JSON)`, [
+        runId,
+        archiveId,
+        r.verdict,
+        r.findings.length,
+        JSON.stringify(r),
+      ]);
       for (const f of r.findings) {
-        await db.run(`INSERT INTO verify_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [runId, archiveId, f.kind, f.entryIndex ?? null, f.line ?? null, f.field ?? null, f.chain ?? null, f.detail]);
+        await db.run(`INSERT INTO verify_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+          runId,
+          archiveId,
+          f.kind,
+          f.entryIndex ?? null,
+          f.line ?? null,
+          f.field ?? null,
+          f.chain ?? null,
+          f.detail,
+        ]);
       }
     }
     await appendCustody(db, 'verify.run', {
@@ -78,10 +136,24 @@ export async function verifyCase(db: Db, req: VerifyCaseRequest): Promise<{ runI
       trigger: req.trigger,
       keyFingerprints: fingerprints,
       anchors: req.anchors.map((a) => a.chain),
-      verdicts: [...reports].map(([archiveId, r]) => ({ archiveId, sha256: r.sha256, verdict: r.verdict, findings: r.findings.length })),
+      verdicts: [...reports].map(([archiveId, r]) => ({
+        archiveId,
+        sha256: r.sha256,
+        verdict: r.verdict,
+        findings: r.findings.length,
+      })),
     });
   });
-  return { runId, archives: [...reports].map(([archiveId, report]) => ({ archiveId, runId, verifiedAt, trigger: req.trigger, report })) };
+  return {
+    runId,
+    archives: [...reports].map(([archiveId, report]) => ({
+      archiveId,
+      runId,
+      verifiedAt,
+      trigger: req.trigger,
+      report,
+    })),
+  };
 }
 
 /** The newest report of each archive. */
@@ -94,5 +166,11 @@ export async function latestVerifications(db: Db, archiveId?: string): Promise<A
      ORDER BY r.archive_id`,
     archiveId ? [archiveId] : [],
   );
-  return rows.map((r) => ({ archiveId: String(r.archive_id), runId: String(r.run_id), verifiedAt: String(r.at), trigger: r.trigger === 'import' ? 'import' : 'user', report: JSON.parse(String(r.report)) as FileReport }));
+  return rows.map((r) => ({
+    archiveId: String(r.archive_id),
+    runId: String(r.run_id),
+    verifiedAt: String(r.at),
+    trigger: r.trigger === 'import' ? 'import' : 'user',
+    report: JSON.parse(String(r.report)) as FileReport,
+  }));
 }

@@ -33,6 +33,9 @@ function onServerEvent(event: ServerEvent): void {
       else useAppStore.setState({ backgroundProgress: event });
       return;
     }
+    case 'verify.progress':
+      if (useAppStore.getState().verifyRunning) useAppStore.setState({ verifyProgress: event });
+      return;
     case 'case.changed':
       onCaseChanged();
       return;

@@ -32,15 +32,16 @@ function verdictCounts(archives: readonly ArchiveVerification[]): Record<Verdict
 /** Runs verify.run; on success closes the dialog (dropping the keys) and refreshes the panel. */
 export async function runVerification(request: Request<'verify.run'>): Promise<boolean> {
   if (useAppStore.getState().verifyRunning) return false;
-  useAppStore.setState({ verifyRunning: true, verifyError: null });
+  useAppStore.setState({ verifyRunning: true, verifyProgress: null, verifyError: null });
   const result = await session().client.call('verify.run', request);
   if (!result.ok) {
-    useAppStore.setState({ verifyRunning: false, verifyError: result.error });
+    useAppStore.setState({ verifyRunning: false, verifyProgress: null, verifyError: result.error });
     return false;
   }
   const first = result.value.archives[0];
   useAppStore.setState({
     verifyRunning: false,
+    verifyProgress: null,
     verifyOpen: false,
     openRecord: null,
     lastRun: {

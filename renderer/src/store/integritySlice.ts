@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { ArchiveVerification, EventDetail, QuarantineRow } from '../../../shared/contract/model';
 import type { CasefileError } from '../../../shared/contract/result';
+import type { VerifyProgress } from '../../../shared/contract/events';
 import type { Verdict } from '../../../shared/verify/types';
 import type { AppState } from './store';
 
@@ -39,6 +40,8 @@ export interface IntegritySlice {
   openRecord: OpenRecord | null;
   verifyOpen: boolean;
   verifyRunning: boolean;
+  /** The engine's verify.progress while a run is going. */
+  verifyProgress: VerifyProgress | null;
   verifyError: CasefileError | null;
   lastRun: VerifyRunSummary | null;
 }
@@ -50,6 +53,7 @@ export const createIntegritySlice: StateCreator<AppState, [], [], IntegritySlice
   openRecord: null,
   verifyOpen: false,
   verifyRunning: false,
+  verifyProgress: null,
   verifyError: null,
   lastRun: null,
 });

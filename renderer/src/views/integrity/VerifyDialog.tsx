@@ -22,6 +22,7 @@ function initialArchives(archives: readonly ArchiveInfo[], chosenId: string | nu
 export function VerifyDialog(): ReactNode {
   const archives = useAppStore((s) => s.archives);
   const running = useAppStore((s) => s.verifyRunning);
+  const progress = useAppStore((s) => s.verifyProgress);
   const error = useAppStore((s) => s.verifyError);
   const [form, setForm] = useState<VerifyForm>(() => ({
     ...EMPTY_VERIFY_FORM,
@@ -96,10 +97,15 @@ export function VerifyDialog(): ReactNode {
           {error && <ErrorNotice error={error} context="Verify" />}
           {running && (
             <div className="verify-progress" data-testid="verify-progress">
-              <progress />
+              {progress ? (
+                <progress value={progress.archivesDone} max={progress.archivesTotal} />
+              ) : (
+                <progress />
+              )}
               <span>
-                Verifying {count} archive{count === 1 ? '' : 's'}: every record is re-hashed and every link
-                and signature checked…
+                {progress
+                  ? `${progress.archivesDone} of ${progress.archivesTotal} archives done; now ${progress.current}: every record is re-hashed and every link and signature checked…`
+                  : `Verifying ${count} archive${count === 1 ? '' : 's'}: every record is re-hashed and every link and signature checked…`}
               </span>
             </div>
           )}
