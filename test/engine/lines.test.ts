@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type LineRecord } from '../../electron/engine/import/lines';
+import { LineSplitter, MAX_LINE_BYTES, type LineRecord } from '../../electron/engine/import/lines';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -49,5 +49,22 @@ describe('LineSplitter', () => {
   it('emits nothing for an empty or blank stream', () => {
     expect(split([])).toEqual([]);
     expect(split([enc.encode('\n\r\n  \n')])).toEqual([]);
+  });
+});
+
+describe('LineSplitter on a hostile oversized line', () => {
+  it('keeps the head of a line beyond the limit with a reason, and carries on with the next line', () => {
+    const out: LineRecord[] = [];
+    const s = new LineSplitter((r) => out.push(r));
+    const chunk = new Uint8Array(8 * 1024 * 1024).fill(0x78);
+    const chunks = Math.ceil((MAX_LINE_BYTES + 1) / chunk.length);
+    for (let i = 0; i < chunks; i++) s.push(chunk);
+    s.push(enc.encode('\n{"next":1}\n'));
+    s.end();
+    expect(out).toHaveLength(2);
+    expect(out[0]?.fullLength).toBe(chunks * chunk.length);
+    expect(out[0]?.bytes.length).toBe(1024 * 1024);
+    expect(out[0]?.problem?.reason).toMatch(/longer than/);
+    expect(summary(out.slice(1))).toEqual([[1, 2, chunks * chunk.length + 1, '{"next":1}', false]]);
   });
 });

@@ -15,6 +15,8 @@ export interface LineRecord {
   bytes: Uint8Array;
   /** True for a last line with no terminating newline (a writer may have crashed mid-line). */
   unterminated: boolean;
+  /** The record's length in the file when only a head of it is kept (an oversized line). */
+  fullLength?: number;
   /** Set when the reader already knows the record is broken (the rest of an unparseable document). */
   problem?: { reason: string; field: string | null };
 }
@@ -27,9 +29,15 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** A line longer than this is hostile or broken: only its head is kept (see `record`). */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const KEPT_HEAD_BYTES = 1024 * 1024;
+
 /** Stateful splitter: feed chunks in order, then call `end()`. */
 export class LineSplitter {
-  private carry: Uint8Array = new Uint8Array(0);
+  /** The pieces of a line that spans chunks, kept as a list so long lines are not re-copied per chunk. */
+  private parts: Uint8Array[] = [];
+  private carryLength = 0;
   private carryOffset = 0;
   private nextLine = 1;
   private nextEntry = 0;
@@ -53,31 +61,60 @@ export class LineSplitter {
     }
     let start = 0;
     let nl = data.indexOf(LF, start);
-    if (nl >= 0 && this.carry.length > 0) {
-      const joined = concat(this.carry, data.subarray(0, nl));
-      this.record(joined, this.carryOffset, false);
-      this.carry = new Uint8Array(0);
+    if (nl >= 0 && this.carryLength > 0) {
+      this.carry(data.subarray(0, nl));
+      this.flushCarry(false);
       start = nl + 1;
       nl = data.indexOf(LF, start);
     }
     while (nl >= 0) {
-      this.record(data.subarray(start, nl), base + start, false);
+      this.record(data.subarray(start, nl), base + start, false, nl - start);
       start = nl + 1;
       nl = data.indexOf(LF, start);
     }
     if (start < data.length) {
-      if (this.carry.length === 0) this.carryOffset = base + start;
-      this.carry = concat(this.carry, data.subarray(start));
+      if (this.carryLength === 0) this.carryOffset = base + start;
+      this.carry(data.subarray(start));
     }
   }
 
   end(): void {
-    if (this.carry.length > 0) this.record(this.carry, this.carryOffset, true);
-    this.carry = new Uint8Array(0);
+    if (this.carryLength > 0) this.flushCarry(true);
   }
 
-  private record(raw: Uint8Array, offset: number, unterminated: boolean): void {
+  /** Keeps a piece of the pending line; past MAX_LINE_BYTES only the length is counted. */
+  private carry(piece: Uint8Array): void {
+    const room = Math.max(0, MAX_LINE_BYTES - this.carryLength);
+    if (room > 0) this.parts.push(piece.slice(0, room));
+    this.carryLength += piece.length;
+  }
+
+  private flushCarry(unterminated: boolean): void {
+    const kept = this.parts.length === 1 ? (this.parts[0] as Uint8Array) : joinParts(this.parts);
+    this.record(kept, this.carryOffset, unterminated, this.carryLength);
+    this.parts = [];
+    this.carryLength = 0;
+  }
+
+  private record(raw: Uint8Array, offset: number, unterminated: boolean, fullLength: number): void {
     const line = this.nextLine++;
+    if (fullLength > MAX_LINE_BYTES) {
+      // Nothing is dropped silently: the head is quarantined with the reason, and the whole line
+      // stays in the original file, whose SHA-256 the case recorded, at this offset.
+      this.emit({
+        entryIndex: this.nextEntry++,
+        line,
+        byteOffset: offset,
+        bytes: raw.slice(0, KEPT_HEAD_BYTES),
+        unterminated,
+        fullLength,
+        problem: {
+          reason: `line of ${fullLength} bytes is longer than ${MAX_LINE_BYTES} bytes: its first ${KEPT_HEAD_BYTES} bytes are kept here; the whole line is in the original file at byte offset ${offset}`,
+          field: null,
+        },
+      });
+      return;
+    }
     const bytes = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, raw.length - 1) : raw;
     if (isBlank(bytes)) return;
     // Copy: the chunk buffer is reused by the stream; the record outlives it.
@@ -85,10 +122,14 @@ export class LineSplitter {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+function joinParts(parts: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  let pos = 0;
+  for (const p of parts) {
+    out.set(p, pos);
+    pos += p.length;
+  }
   return out;
 }

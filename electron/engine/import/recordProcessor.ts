@@ -95,7 +95,7 @@ export class RecordProcessor {
       record.entryIndex,
       record.line > 0 ? record.line : null,
       record.byteOffset >= 0 ? record.byteOffset : null,
-      record.bytes.length,
+      record.fullLength ?? record.bytes.length,
       record.bytes,
       reason,
       field,
