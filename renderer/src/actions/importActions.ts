@@ -28,6 +28,7 @@ export function openImportDialog(): void {
     progress: null,
     importError: null,
     mapping: null,
+    mappingStatus: null,
     producerOverride: '',
   });
 }

@@ -1,7 +1,7 @@
 /** The import slice: the dialog's step, the chosen files and their previews, progress and report. */
 import type { StateCreator } from 'zustand';
 import type { ImportProgress } from '../../../shared/contract/events';
-import type { ImportReport } from '../../../shared/contract/model';
+import type { ImportReport, SavedMapping } from '../../../shared/contract/model';
 import type { CasefileError } from '../../../shared/contract/result';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { FilePreview } from '../import/previewRecords';
@@ -23,6 +23,10 @@ export interface ImportSlice {
   producerOverride: string;
   /** Set when the user maps an unknown producer's fields (`--mapping`). */
   mapping: Mapping | null;
+  /** The case's saved mappings (`mapping.list`), offered by the editor's "Use saved mapping". */
+  savedMappings: SavedMapping[];
+  /** The last mapping action that succeeded ("Saved …"); failures go to the notices. */
+  mappingStatus: string | null;
   importId: string | null;
   progress: ImportProgress | null;
   report: ImportReport | null;
@@ -35,6 +39,8 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = ()
   pendingFiles: [],
   producerOverride: '',
   mapping: null,
+  savedMappings: [],
+  mappingStatus: null,
   importId: null,
   progress: null,
   report: null,

@@ -1,69 +1,89 @@
 /**
  * Field mapping for an unknown producer (issue #3, field/anchors.md A1): each canonical column
- * names the source path it comes from. Starts from shared/ingest/suggestMapping; sent as `mapping`.
+ * names the source path it comes from and an optional transform. Starts from
+ * shared/ingest/suggestMapping, or from a saved or loaded mapping; sent as `mapping`.
  */
-import type { ReactNode } from 'react';
-import { fieldSpecOf, type Mapping, type MappableColumn } from '../../../../shared/ingest/mapping';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Mapping, MappableColumn } from '../../../../shared/ingest/mapping';
 import { setMapping } from '../../actions/importActions';
+import { clearMappingStatus, loadSavedMappings } from '../../actions/mappingActions';
+import { addableColumns, asMappableColumn, visibleColumns, withMappingName } from '../../import/mappingEdits';
+import { useAppStore } from '../../store/store';
+import { MappingRow } from './MappingRow';
+import { MappingToolbar } from './MappingToolbar';
 
-/** The columns an investigator needs first; the rest of the suggestion is kept as it is. */
-const EDITABLE: readonly MappableColumn[] = [
-  'ts',
-  'event_id',
-  'event_type',
-  'agent_id',
-  'run_id',
-  'step',
-  'phase',
-  'action',
-  'resource',
-  'decision',
-  'outcome',
-  'reason',
-];
+/** An edit by hand: the mapping changes and a "Saved …" line no longer describes it. */
+function edit(mapping: Mapping): void {
+  setMapping(mapping);
+  clearMappingStatus();
+}
 
-function withPath(mapping: Mapping, column: MappableColumn, path: string): Mapping {
-  const fields: Mapping['fields'] = { ...mapping.fields };
-  const before = fields[column];
-  if (path.trim() === '') delete fields[column];
-  else
-    fields[column] =
-      before !== undefined && typeof before !== 'string' && before.transform
-        ? { path: path.trim(), transform: before.transform }
-        : path.trim();
-  return { ...mapping, fields };
+function AddColumnRow({
+  options,
+  onAdd,
+}: {
+  options: MappableColumn[];
+  onAdd: (c: MappableColumn) => void;
+}): ReactNode {
+  if (options.length === 0) return null;
+  return (
+    <label className="mapping-add">
+      <span className="muted">Add column</span>
+      <select
+        value=""
+        data-testid="mapping-add-column"
+        onChange={(e) => {
+          const column = asMappableColumn(e.target.value);
+          if (column) onAdd(column);
+        }}
+      >
+        <option value="">choose a column…</option>
+        {options.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export function MappingEditor({ mapping }: { mapping: Mapping }): ReactNode {
+  const status = useAppStore((s) => s.mappingStatus);
+  // Columns the user added but has not mapped yet: shown until the dialog closes.
+  const [added, setAdded] = useState<MappableColumn[]>([]);
+  useEffect(() => {
+    void loadSavedMappings();
+  }, []);
   return (
     <fieldset className="mapping-editor" data-testid="mapping-editor">
-      <legend>Field mapping ({mapping.name})</legend>
+      <legend>Field mapping</legend>
+      <label className="mapping-name">
+        <span>Name</span>
+        <input
+          type="text"
+          value={mapping.name}
+          maxLength={200}
+          data-testid="mapping-name"
+          onChange={(e) => edit(withMappingName(mapping, e.target.value))}
+        />
+      </label>
+      <MappingToolbar mapping={mapping} />
+      {status && (
+        <p className="mapping-status" role="status" data-testid="mapping-status">
+          {status}
+        </p>
+      )}
       <p className="muted">
         Source paths such as data.agent.id or items[0]. Leave a column empty if the records lack it; the raw
         record is kept whole either way.
       </p>
       <div className="mapping-grid">
-        {EDITABLE.map((column) => {
-          const spec = mapping.fields[column];
-          const current = spec === undefined ? '' : (fieldSpecOf(spec).path ?? '');
-          const transform = spec === undefined ? undefined : fieldSpecOf(spec).transform;
-          return (
-            <label key={column} className="mapping-row">
-              <span className="mono">{column}</span>
-              <input
-                type="text"
-                className="mono"
-                spellCheck={false}
-                value={current}
-                placeholder="(not mapped)"
-                data-testid={`mapping-${column}`}
-                onChange={(e) => setMapping(withPath(mapping, column, e.target.value))}
-              />
-              <span className="muted">{transform ?? ''}</span>
-            </label>
-          );
-        })}
+        {visibleColumns(mapping, added).map((column) => (
+          <MappingRow key={column} mapping={mapping} column={column} onChange={edit} />
+        ))}
       </div>
+      <AddColumnRow options={addableColumns(mapping, added)} onAdd={(c) => setAdded([...added, c])} />
     </fieldset>
   );
 }
