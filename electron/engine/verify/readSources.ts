@@ -1,6 +1,6 @@
 /**
  * Reads archives into VerifySources for the pure profiles: JSONL as records with their text and
- * line, JSON documents whole, Parquet rows as DuckDB to_json() values (the shape the Parquet
+ * line, re-read from disk on each iteration (gzip: held in memory), JSON documents whole, Parquet rows as DuckDB to_json() values (the shape the Parquet
  * profiles document). Also the file's SHA-256 and a parsed sample for family detection.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,6 +12,7 @@ import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile'
 import { sha256File } from '../import/fileHash';
 import { sniffFile } from '../import/sniff';
 import { jsonlRecords } from '../import/textRecords';
+import { jsonlFileRecords } from './jsonlFileRecords';
 
 export interface ReadSource {
   source: VerifySource;
@@ -20,7 +21,8 @@ export interface ReadSource {
   parquetColumns?: string[];
 }
 
-export type ReadResult = { ok: true; read: ReadSource } | { ok: false; path: string; sha256: string; reason: string };
+export type ReadResult =
+  { ok: true; read: ReadSource } | { ok: false; path: string; sha256: string; reason: string };
 
 const SAMPLE = 20;
 const decoder = new TextDecoder('utf-8');
@@ -36,8 +38,13 @@ async function readParquet(path: string): Promise<{ records: VerifyRecord[]; col
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   try {
-    const cols = (await c.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))', [path])).getRowObjectsJson();
-    const rows = (await c.runAndReadAll('SELECT to_json(t)::VARCHAR AS j FROM read_parquet(?) t', [path])).getColumnsJson()[0] ?? [];
+    const cols = (
+      await c.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))', [path])
+    ).getRowObjectsJson();
+    const rows =
+      (
+        await c.runAndReadAll('SELECT to_json(t)::VARCHAR AS j FROM read_parquet(?) t', [path])
+      ).getColumnsJson()[0] ?? [];
     const records: VerifyRecord[] = rows.map((j, entryIndex) => {
       const parsed = parseJson(String(j), { allowNonFinite: true });
       return parsed.ok ? { entryIndex, value: parsed.value } : { entryIndex, text: String(j) };
@@ -52,16 +59,29 @@ async function readParquet(path: string): Promise<{ records: VerifyRecord[]; col
 export async function readVerifySource(path: string): Promise<ReadResult> {
   const sha256 = await sha256File(path);
   const sniffed = await sniffFile(path);
-  if (sniffed.kind === 'unknown') return { ok: false, path, sha256, reason: `not an audit archive: ${sniffed.reason}` };
+  if (sniffed.kind === 'unknown')
+    return { ok: false, path, sha256, reason: `not an audit archive: ${sniffed.reason}` };
   if (sniffed.kind === 'parquet') {
     const { records, columns } = await readParquet(path);
     const sample = records.slice(0, SAMPLE).flatMap((r) => (r.value === undefined ? [] : [r.value]));
-    return { ok: true, read: { source: { path, container: 'parquet', records }, sha256, sample, parquetColumns: columns } };
+    return {
+      ok: true,
+      read: { source: { path, container: 'parquet', records }, sha256, sample, parquetColumns: columns },
+    };
+  }
+  if (sniffed.shape === 'jsonl' && !sniffed.gzip) {
+    const records = jsonlFileRecords(path);
+    const first: VerifyRecord[] = [];
+    for (const r of records) if (first.push(r) >= SAMPLE) break;
+    const sample = sampleOf(first.map((r) => r.text ?? ''));
+    return { ok: true, read: { source: { path, container: 'jsonl', records }, sha256, sample } };
   }
   if (sniffed.shape === 'jsonl') {
+    // Gzip: no synchronous streaming inflate, so the decompressed records stay in memory.
     const records: VerifyRecord[] = [];
     for await (const batch of jsonlRecords(path, sniffed.gzip, () => undefined)) {
-      for (const r of batch) records.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });
+      for (const r of batch)
+        records.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });
     }
     const sample = sampleOf(records.slice(0, SAMPLE).map((r) => r.text ?? ''));
     return { ok: true, read: { source: { path, container: 'jsonl', records }, sha256, sample } };
@@ -71,6 +91,7 @@ export async function readVerifySource(path: string): Promise<ReadResult> {
   const trimmed = document.trimStart();
   const located = locateArrayElements(document, trimmed.startsWith('{') ? 'entries' : undefined);
   const spans = located.spans.slice(0, SAMPLE);
-  const sample = spans.length > 0 ? sampleOf(spans.map((s) => document.slice(s.start, s.end))) : sampleOf([document]);
+  const sample =
+    spans.length > 0 ? sampleOf(spans.map((s) => document.slice(s.start, s.end))) : sampleOf([document]);
   return { ok: true, read: { source: { path, container: 'json', document }, sha256, sample } };
 }

@@ -5,7 +5,7 @@
  * an unreadable record simply has no links.
  */
 import { parseJson } from '../../json/parse';
-import type { VerifyRecord, VerifySource } from '../profile';
+import type { VerifySource } from '../profile';
 
 /** A pair of dotted paths: the record's own hash and its link to the previous record. */
 export interface LinkFieldPair {
@@ -119,10 +119,14 @@ export function buildLinkFacts(
     documentElements(source.document).forEach((value, i) => table.add(i, value, pairs));
     return table;
   }
-  // Only an array can be read a second time; a generator was consumed by the profile.
-  const records: unknown = source.records;
-  if (!Array.isArray(records)) return null;
-  for (const record of records as readonly VerifyRecord[]) {
+  // A one-shot iterator (a generator) returns itself and was consumed by the profile; arrays and
+  // re-readable sources (a JSONL file read from disk again) give a fresh iterator.
+  const records = source.records;
+  if (records === undefined) return null;
+  const iterator = records[Symbol.iterator]();
+  if ((iterator as unknown) === records) return null;
+  for (let next = iterator.next(); next.done !== true; next = iterator.next()) {
+    const record = next.value;
     const value: unknown = record.value ?? (record.text === undefined ? undefined : parseLoose(record.text));
     if (value !== undefined) table.add(record.entryIndex, value, pairs);
   }

@@ -75,7 +75,6 @@ export function prepareStepCloudEvents(source: VerifySource): PreparedSteps {
   // Only the end of `source` is checked (it must name the tenant); its prefix is covered by nothing (§7).
   return {
     path: source.path,
-    records: records.length,
     steps: items,
     uncoveredFields: ['source (the prefix before the tenant id)', ...unchecked],
   };

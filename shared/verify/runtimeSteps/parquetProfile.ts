@@ -29,7 +29,7 @@ export function prepareStepsParquet(source: VerifySource): PreparedSteps {
       };
     return { ...at, ok: true, event: rebuilt.event, findings: [] };
   });
-  return { path: source.path, records: records.length, steps, uncoveredFields: [] };
+  return { path: source.path, steps, uncoveredFields: [] };
 }
 
 export function verifyRuntimeStepsParquet(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

@@ -1,13 +1,25 @@
 /** The `runtime-steps` profile: per-tenant JSONL files, a SHA-256 chain per run, HMAC-SHA256 per event (formats/runtime-steps.md). */
-import { prepareLines } from '../meshguard/prepared';
-import { sourceRecords } from '../meshguard/records';
-import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
-import { verifyStepSources, type PreparedSteps } from './verifySteps';
+import { positionOf } from '../chain/position';
+import { readRecord, sourceRecords } from '../meshguard/records';
+import type { FileOutcome, Profile, VerifyContext, VerifyRecord, VerifySource } from '../profile';
+import { verifyStepSources, type PreparedStep, type PreparedSteps } from './verifySteps';
 
-/** Tenant lines as they are: each parsed line is the event (§1); a line that does not parse is a parse_error (§6 step 1). */
+/** Each parsed line is the event (§1); a line that does not parse is a parse_error (§6 step 1). One line at a time. */
+function* preparedLines(records: Iterable<VerifyRecord>): Generator<PreparedStep> {
+  for (const record of records) {
+    const read = readRecord(record);
+    yield read.ok ? { ...positionOf(read), ok: true, event: read.value, findings: [] } : read;
+  }
+}
+
+/** Tenant lines as they are; the source's records are iterated, never held, so a large file stays out of memory. */
 export function prepareStepsFile(source: VerifySource): PreparedSteps {
-  const records = sourceRecords(source);
-  return { path: source.path, records: records.length, steps: prepareLines(records), uncoveredFields: [] };
+  const records = source.records ?? sourceRecords(source);
+  return {
+    path: source.path,
+    steps: { [Symbol.iterator]: () => preparedLines(records) },
+    uncoveredFields: [],
+  };
 }
 
 export function verifyRuntimeSteps(sources: VerifySource[], ctx: VerifyContext): FileOutcome[] {

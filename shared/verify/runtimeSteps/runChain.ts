@@ -7,7 +7,7 @@
 import { positionOf } from '../chain/position';
 import { ZERO_PREV } from '../meshguard/records';
 import { NOTICE_KINDS, type Finding } from '../types';
-import type { CheckedStep } from './stepCheck';
+import { labelOf, type CheckedStep } from './stepCheck';
 
 export interface RunResult {
   runId: string;
@@ -52,20 +52,34 @@ function spans(order: readonly CheckedStep[]): string {
   return `${rows ? 'rows' : 'lines'} ${parts.join(', ')}`;
 }
 
+/**
+ * Equal whole JCS texts, decided without keeping them: two events that both hash to one `hash`
+ * have one JCS text without `hash`/`sig` (SHA-256 is collision resistant), so they are equal
+ * when their `sig`s are, and a key reproduced a `sig` only if it reproduced the other.
+ */
+function sameEvent(a: CheckedStep, b: CheckedStep): boolean {
+  if (a.hash !== b.hash || a.hashOk !== b.hashOk) return false;
+  if (!a.hashOk) return a.canonical === b.canonical;
+  if (a.verifiedBy !== undefined || b.verifiedBy !== undefined) return a.verifiedBy === b.verifiedBy;
+  return a.sig === b.sig;
+}
+
 function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): CheckedStep[] {
-  const seen = new Map<string, CheckedStep>();
+  const seen = new Map<string, CheckedStep[]>();
   const kept: CheckedStep[] = [];
   for (const e of events) {
-    const first = seen.get(e.canonical);
+    const sameHash = seen.get(e.hash);
+    const first = sameHash?.find((k) => sameEvent(k, e));
     if (first === undefined) {
-      seen.set(e.canonical, e);
+      if (sameHash === undefined) seen.set(e.hash, [e]);
+      else sameHash.push(e);
       kept.push(e);
     } else {
       findings.push({
         kind: 'duplicate_record',
         ...positionOf(e),
         chain: e.runId,
-        detail: `duplicate_event (${e.label}): an exact copy of ${where(first)} (a re-delivered line); dropped from the analysis, not a fork`,
+        detail: `duplicate_event (${labelOf(e)}): an exact copy of ${where(first)} (a re-delivered line); dropped from the analysis, not a fork`,
       });
     }
   }
@@ -117,7 +131,7 @@ export function analyseRun(
       ...positionOf(e),
       chain: runId,
       field: 'prev',
-      detail: `chain_break (${e.label}): prev names a hash no event of the run has: its predecessor is missing, unreadable or was changed${hint}`,
+      detail: `chain_break (${labelOf(e)}): prev names a hash no event of the run has: its predecessor is missing, unreadable or was changed${hint}`,
       actual: e.prev,
     });
   }
@@ -135,7 +149,7 @@ export function analyseRun(
         ...positionOf(e),
         chain: runId,
         field: 'prev',
-        detail: `chain_fork (${e.label}): ${others} name${siblings.length > 2 ? '' : 's'} the same prev${prev === ZERO_PREV ? ' (the genesis)' : ''}: the chain forks, so one of them was inserted`,
+        detail: `chain_fork (${labelOf(e)}): ${others} name${siblings.length > 2 ? '' : 's'} the same prev${prev === ZERO_PREV ? ' (the genesis)' : ''}: the chain forks, so one of them was inserted`,
         actual: prev,
       });
     }

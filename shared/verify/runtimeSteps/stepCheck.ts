@@ -1,14 +1,17 @@
 /**
  * Checks one runtime-steps event on its own (formats/runtime-steps.md §5, §6 steps 1–2): the
  * schema, the hash over JCS of the event without `hash` and `sig`, and the HMAC-SHA256 over JCS of
- * the event without `sig` (so any edit breaks `sig`, even with `hash` left alone).
+ * the event without `sig` (so any edit breaks `sig`, even with `hash` left alone). The event is
+ * canonicalized once, member by member; what is kept afterwards is compact (issue #4, "Speed").
  */
 import { jcs } from '../../canon/jcs';
+import { jcsMembers, joinMembers } from '../../canon/jcsMembers';
 import { isJsonObject, type JsonValue } from '../../json/value';
-import { HEX64, withoutMembers } from '../meshguard/records';
+import { HEX64 } from '../meshguard/records';
 import type { Position } from '../chain/position';
 import type { HashProvider, ResolvedKeys } from '../profile';
 import type { Finding } from '../types';
+import { detached, type StringPool } from './keptStrings';
 
 export type HmacKey = ResolvedKeys['hmac'][number];
 
@@ -18,12 +21,17 @@ export interface CheckedStep extends Position {
   tenantId?: string;
   prev: string;
   hash: string;
-  /** JCS of the whole event: equal texts are one event delivered twice (§6 step 3). */
-  canonical: string;
-  /** `run/step/phase`, for plain-words details. */
-  label: string;
+  /** The event hashes to `hash`. */
+  hashOk: boolean;
+  /** `step_id` and `phase` as text, for `labelOf` (plain-words details). */
+  step: string;
+  phase: string;
   findings: Finding[];
   verifiedBy?: HmacKey;
+  /** Kept only when no key reproduced it: with a key, equal events have equal `sig` anyway. */
+  sig?: string;
+  /** JCS of the whole event, kept only when the hash does not verify (runChain.ts sameEvent). */
+  canonical?: string;
 }
 
 export interface UnusableStep extends Position {
@@ -32,6 +40,14 @@ export interface UnusableStep extends Position {
 }
 
 export type StepCheck = CheckedStep | UnusableStep;
+
+/** Shared by every event without findings, never added to (one empty array per event adds up). */
+const NO_FINDINGS: Finding[] = [];
+
+/** `run/step/phase`, for plain-words details. */
+export function labelOf(e: CheckedStep): string {
+  return `${e.runId}/${e.step}/${e.phase}`;
+}
 
 function schemaError(at: Position, field: string, detail: string): UnusableStep {
   return {
@@ -93,6 +109,7 @@ export function checkStep(
   at: Position,
   hash: HashProvider,
   keys: readonly HmacKey[] | null,
+  pool: StringPool,
 ): StepCheck {
   if (!isJsonObject(value)) return schemaError(at, '', 'the record is not a JSON object');
   const { run_id: runId, prev, hash: stored, sig } = value;
@@ -102,25 +119,21 @@ export function checkStep(
   if (typeof stored !== 'string' || !HEX64.test(stored))
     return schemaError(at, 'hash', 'hash is not 64 lowercase hex characters');
   if (typeof sig !== 'string') return schemaError(at, 'sig', 'sig is missing or not a string');
-  const whole = jcs(value);
-  if (!whole.ok) return schemaError(at, whole.path, `the event cannot be canonicalized (${whole.reason})`);
-  const label = `${runId}/${String(value.step_id)}/${String(value.phase)}`;
-  const tenant = typeof value.tenant_id === 'string' ? { tenantId: value.tenant_id } : {};
-  const checked: CheckedStep = {
-    ...at,
-    ok: true,
-    runId,
-    ...tenant,
-    prev,
-    hash: stored,
-    canonical: whole.text,
-    label,
-    findings: [],
-  };
-  const hashed = jcs(withoutMembers(value, ['hash', 'sig']));
-  const recomputed = hashed.ok ? hash.sha256Hex(hashed.text) : '';
-  if (recomputed !== stored) {
-    checked.findings.push({
+  const members = jcsMembers(value);
+  if (members === null) {
+    // Only to name the reason and path as for the whole event; it fails here too.
+    const whole = jcs(value);
+    const path = whole.ok ? '' : whole.path;
+    return schemaError(at, path, `the event cannot be canonicalized (${whole.ok ? '' : whole.reason})`);
+  }
+  const step = String(value.step_id);
+  const phase = String(value.phase);
+  const label = `${runId}/${step}/${phase}`;
+  const recomputed = hash.sha256Hex(joinMembers(members, ['hash', 'sig']));
+  const hashOk = recomputed === stored;
+  const findings: Finding[] = [];
+  if (!hashOk) {
+    findings.push({
       kind: 'hash_mismatch',
       ...at,
       chain: runId,
@@ -130,13 +143,29 @@ export function checkStep(
       actual: stored,
     });
   }
+  let verifiedBy: HmacKey | undefined;
   if (keys !== null) {
-    const signed = jcs(withoutMembers(value, ['sig']));
-    const result = signed.ok
-      ? checkHmac(signed.text, sig, value.timestamp, keys, hash, at, label)
-      : { finding: null };
-    if (result.finding !== null) checked.findings.push({ ...result.finding, chain: runId });
-    if (result.key !== undefined) checked.verifiedBy = result.key;
+    const result = checkHmac(joinMembers(members, ['sig']), sig, value.timestamp, keys, hash, at, label);
+    if (result.finding !== null) findings.push({ ...result.finding, chain: runId });
+    verifiedBy = result.key;
   }
-  return checked;
+  // One literal with every member: a fixed shape keeps each kept event small (no dictionary mode).
+  return {
+    entryIndex: at.entryIndex,
+    line: at.line,
+    ok: true,
+    runId: pool.keep(runId),
+    tenantId: typeof value.tenant_id === 'string' ? pool.keep(value.tenant_id) : undefined,
+    // Kept as parsed: verifySteps.ts replaces it with a kept string (usually the run's previous hash).
+    prev,
+    // The recomputed digest is a fresh string: keeping it pins nothing.
+    hash: hashOk ? recomputed : detached(stored),
+    hashOk,
+    step: step.length < 13 ? step : detached(step),
+    phase: pool.keep(phase),
+    findings: findings.length === 0 ? NO_FINDINGS : findings,
+    verifiedBy,
+    sig: verifiedBy === undefined ? detached(sig) : undefined,
+    canonical: hashOk ? undefined : joinMembers(members, []),
+  };
 }

@@ -6,19 +6,35 @@
 import { positionOf } from '../chain/position';
 import { keyFingerprint } from '../keys/fingerprint';
 import { foldWrapperFindings, type PreparedRecord } from '../meshguard/prepared';
+import { ZERO_PREV } from '../meshguard/records';
 import type { FileOutcome, VerifyContext } from '../profile';
+import type { Finding } from '../types';
 import { checkRunAnchors, type SourceRuns } from './runAnchors';
 import { analyseRun } from './runChain';
-import { checkStep, type CheckedStep, type StepCheck } from './stepCheck';
+import { detached, StringPool } from './keptStrings';
+import { checkStep, type CheckedStep, type HmacKey, type StepCheck } from './stepCheck';
 
 /** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (meshguard/prepared.ts). */
 export type PreparedStep = PreparedRecord;
 
 export interface PreparedSteps {
   path: string;
-  records: number;
-  steps: PreparedStep[];
+  /** Iterated once, in file order: a lazy iterable keeps memory flat on large files. */
+  steps: Iterable<PreparedStep>;
   uncoveredFields: string[];
+}
+
+/** What is kept of a file once each record was checked: compact events grouped by run. */
+interface FileChecks {
+  records: number;
+  /** Findings of the records that could not be used, in file order. */
+  unusable: Finding[];
+  /** Lines of those records, ascending. */
+  unreadable: number[];
+  byRun: Map<string, CheckedStep[]>;
+  tenants: Set<string>;
+  /** Key id → report text, with the key it was made for. */
+  used: Map<string, { key: Uint8Array; text: string }>;
 }
 
 export const STEPS_NEED_ANCHOR = {
@@ -27,47 +43,66 @@ export const STEPS_NEED_ANCHOR = {
   rechained: 'an edit followed by re-chaining: no HMAC key was given, so the HMACs were not checked',
 } as const;
 
-function checkAll(file: PreparedSteps, ctx: VerifyContext): StepCheck[] {
-  const keys = ctx.keys.hmac.length > 0 ? ctx.keys.hmac : null;
-  return file.steps.map((s): StepCheck => {
-    const at = positionOf(s);
-    if (!s.ok) return { ...at, ok: false, findings: [s.finding] };
-    const check = checkStep(s.event, at, ctx.hash, keys);
-    return {
-      ...check,
-      findings: [...s.findings, ...foldWrapperFindings(check.findings, s.wrapperFindings ?? [])],
-    };
-  });
-}
-
-function runsOf(checks: readonly StepCheck[]): SourceRuns['runs'] {
-  const byRun = new Map<string, CheckedStep[]>();
-  for (const c of checks) {
-    if (!c.ok) continue;
-    const run = byRun.get(c.runId);
-    if (run === undefined) byRun.set(c.runId, [c]);
-    else run.push(c);
-  }
-  const unreadable = checks.flatMap((c) => (!c.ok && c.line !== undefined ? [c.line] : []));
-  return new Map([...byRun].map(([runId, events]) => [runId, analyseRun(runId, events, unreadable)]));
-}
-
-function outcome(
-  file: PreparedSteps,
-  checks: readonly StepCheck[],
-  s: SourceRuns,
+function checkOne(
+  s: PreparedStep,
   ctx: VerifyContext,
-): FileOutcome {
-  const unusable = checks.flatMap((c) => (c.ok ? [] : c.findings));
+  keys: readonly HmacKey[] | null,
+  pool: StringPool,
+): StepCheck {
+  const at = positionOf(s);
+  if (!s.ok) return { ...at, ok: false, findings: [s.finding] };
+  const check = checkStep(s.event, at, ctx.hash, keys, pool);
+  if (s.findings.length > 0 || (s.wrapperFindings ?? []).length > 0)
+    check.findings = [...s.findings, ...foldWrapperFindings([...check.findings], s.wrapperFindings ?? [])];
+  return check;
+}
+
+function checkAll(file: PreparedSteps, ctx: VerifyContext): FileChecks {
+  const keys = ctx.keys.hmac.length > 0 ? ctx.keys.hmac : null;
+  const pool = new StringPool();
+  const out: FileChecks = {
+    records: 0,
+    unusable: [],
+    unreadable: [],
+    byRun: new Map(),
+    tenants: new Set(),
+    used: new Map(),
+  };
+  for (const step of file.steps) {
+    out.records++;
+    const c = checkOne(step, ctx, keys, pool);
+    if (!c.ok) {
+      out.unusable.push(...c.findings);
+      if (c.line !== undefined) out.unreadable.push(c.line);
+      continue;
+    }
+    if (c.tenantId !== undefined) out.tenants.add(c.tenantId);
+    const run = out.byRun.get(c.runId);
+    const last = run?.[run.length - 1];
+    // In a run written in order, prev is the previous event's hash: share that string.
+    c.prev = last?.hash === c.prev ? last.hash : c.prev === ZERO_PREV ? ZERO_PREV : detached(c.prev);
+    if (run === undefined) out.byRun.set(c.runId, [c]);
+    else run.push(c);
+    const by = c.verifiedBy;
+    if (by !== undefined && out.used.get(by.id)?.key !== by.key)
+      out.used.set(by.id, { key: by.key, text: `${by.id} (sha256 ${keyFingerprint(by.key, ctx.hash)})` });
+  }
+  return out;
+}
+
+function runsOf(checks: FileChecks): SourceRuns['runs'] {
+  return new Map(
+    [...checks.byRun].map(([runId, events]) => [runId, analyseRun(runId, events, checks.unreadable)]),
+  );
+}
+
+function outcome(file: PreparedSteps, checks: FileChecks, s: SourceRuns, ctx: VerifyContext): FileOutcome {
+  const unusable = checks.unusable;
   const inRuns = [...s.runs.values()].flatMap((r) => r.findings);
-  const used = new Map<string, string>();
-  for (const c of checks)
-    if (c.ok && c.verifiedBy)
-      used.set(c.verifiedBy.id, `${c.verifiedBy.id} (sha256 ${keyFingerprint(c.verifiedBy.key, ctx.hash)})`);
   const noKey = ctx.keys.hmac.length === 0;
   const result: FileOutcome = {
     path: file.path,
-    records: file.records,
+    records: checks.records,
     findings: [...unusable, ...inRuns, ...s.findings].sort(
       (a, b) => (a.entryIndex ?? Infinity) - (b.entryIndex ?? Infinity),
     ),
@@ -79,7 +114,7 @@ function outcome(
       ...(s.anchored ? [] : [STEPS_NEED_ANCHOR.runTail, STEPS_NEED_ANCHOR.wholeRun]),
       ...(noKey ? [STEPS_NEED_ANCHOR.rechained] : []),
     ],
-    keysUsed: [...used.values()],
+    keysUsed: [...checks.used.values()].map((u) => u.text),
     anchorsUsed: s.anchorsUsed,
   };
   if (noKey)
@@ -91,10 +126,9 @@ function outcome(
 export function verifyStepSources(files: readonly PreparedSteps[], ctx: VerifyContext): FileOutcome[] {
   const verified = files.map((file) => {
     const checks = checkAll(file, ctx);
-    const tenants = new Set(checks.flatMap((c) => (c.ok && c.tenantId !== undefined ? [c.tenantId] : [])));
     const runs: SourceRuns = {
       path: file.path,
-      tenants,
+      tenants: checks.tenants,
       runs: runsOf(checks),
       findings: [],
       anchorsUsed: [],

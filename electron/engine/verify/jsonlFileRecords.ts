@@ -1,0 +1,38 @@
+/**
+ * JSONL records read from disk each time they are iterated: 4 MiB chunks with fs.readSync, split
+ * by the import's LineSplitter (BOM, CRLF, blank lines, torn last line), so no file is held in
+ * memory and a profile or the diagnosis (run/links.ts) may iterate again (issue #4, "Speed").
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { VerifyRecord } from '../../../shared/verify/profile';
+import { LineSplitter } from '../import/lines';
+
+const CHUNK = 4 * 1024 * 1024;
+
+function* readRecords(path: string): Generator<VerifyRecord> {
+  const decoder = new TextDecoder('utf-8');
+  let ready: VerifyRecord[] = [];
+  const splitter = new LineSplitter((r) => {
+    ready.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });
+  });
+  const fd = openSync(path, 'r');
+  try {
+    // The splitter copies each record's bytes, so one buffer serves every chunk.
+    const chunk = new Uint8Array(CHUNK);
+    for (let n = readSync(fd, chunk, 0, CHUNK, null); n > 0; n = readSync(fd, chunk, 0, CHUNK, null)) {
+      splitter.push(chunk.subarray(0, n));
+      const batch = ready;
+      ready = [];
+      yield* batch;
+    }
+    splitter.end();
+    yield* ready;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** An uncompressed JSONL file's records, re-read from disk on each iteration. */
+export function jsonlFileRecords(path: string): Iterable<VerifyRecord> {
+  return { [Symbol.iterator]: () => readRecords(path) };
+}
