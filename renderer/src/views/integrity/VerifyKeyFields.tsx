@@ -59,8 +59,8 @@ export function VerifyKeyFields({ form, set, invalid }: VerifyKeyFieldsProps): R
       <KeyTextField
         label="Anchors (JSON)"
         hint={
-          'Published counts, roots or heads: {"chains":[…]} or a producer’s anchors file. It is checked ' +
-          'against every chosen archive, so choose only the archives it was published for.'
+          'Published counts, roots or heads: a producer’s anchors file applies to that producer’s archives ' +
+          'only; a {"chains":[…]} file applies to every chosen archive, so choose the ones it was published for.'
         }
         value={form.anchors}
         onChange={(anchors) => set({ anchors })}
