@@ -5,15 +5,27 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { VerifyRecord } from '../../../shared/verify/profile';
-import { LineSplitter } from '../import/lines';
+import { LineSplitter, type LineRecord } from '../import/lines';
 
 const CHUNK = 4 * 1024 * 1024;
+const EMPTY: LineRecord = {
+  entryIndex: 0,
+  line: 0,
+  byteOffset: 0,
+  bytes: new Uint8Array(0),
+  unterminated: false,
+};
 
 function* readRecords(path: string): Generator<VerifyRecord> {
   const decoder = new TextDecoder('utf-8');
-  let ready: VerifyRecord[] = [];
-  const splitter = new LineSplitter((r) => {
-    ready.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });
+  // Bytes wait here, text is decoded one record at a time: a whole chunk's texts alive at once
+  // would outlive the young generation and fill the old one with garbage (peak RSS).
+  let ready: LineRecord[] = [];
+  const splitter = new LineSplitter((r) => ready.push(r));
+  const record = (r: LineRecord): VerifyRecord => ({
+    entryIndex: r.entryIndex,
+    line: r.line,
+    text: decoder.decode(r.bytes),
   });
   const fd = openSync(path, 'r');
   try {
@@ -23,10 +35,13 @@ function* readRecords(path: string): Generator<VerifyRecord> {
       splitter.push(chunk.subarray(0, n));
       const batch = ready;
       ready = [];
-      yield* batch;
+      for (let i = 0; i < batch.length; i++) {
+        yield record(batch[i] as LineRecord);
+        batch[i] = EMPTY;
+      }
     }
     splitter.end();
-    yield* ready;
+    for (const r of ready) yield record(r);
   } finally {
     closeSync(fd);
   }
