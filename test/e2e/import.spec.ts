@@ -4,9 +4,8 @@
  * link; a non-archive named in an error notice; an unknown producer mapped by hand.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { freshCase, restoreDemoCase } from './caseSetup';
 import { join } from 'node:path';
-import { CasePage } from './pages/casePage';
-import { WelcomePage } from './pages/welcomePage';
 import { expect, REPO_ROOT, screenshot, test } from './fixtures';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
@@ -22,28 +21,11 @@ function nonEmptyLines(path: string): string[] {
 }
 
 /** Each test imports into a case of its own, so counts do not depend on test order. */
-async function freshCase(casePage: CasePage, welcome: WelcomePage, dir: string): Promise<void> {
-  await casePage.waitForTotal(); // the case open in the engine (the demo case on first run)
-  await casePage.switchCase();
-  await welcome.createCase(join(dir, 'investigation.duckdb'));
-  await expect(casePage.caseName).toHaveText('investigation.duckdb');
-  await expect(casePage.eventsTable).toHaveAttribute('data-total', '0');
-}
-
 test.describe('import', () => {
   test.beforeEach(async ({ casePage, welcome, scratch }) => freshCase(casePage, welcome, scratch));
 
   // Later specs share this server: leave it on the demo case, as a first run would.
-  test.afterAll(async ({ browser, serve }) => {
-    const page = await browser.newPage();
-    await page.goto(serve.url);
-    const casePage = new CasePage(page);
-    await casePage.waitForTotal();
-    await casePage.switchCase();
-    await new WelcomePage(page).openDemo();
-    await casePage.waitForEvents();
-    await page.close();
-  });
+  test.afterAll(async ({ browser, serve }) => restoreDemoCase(browser, serve.url));
 
   test('through the file picker: preview, detected families and counts', async ({
     casePage,

@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CasePage } from './pages/casePage';
 import { IntegrityPage } from './pages/integrityPage';
-import { WelcomePage } from './pages/welcomePage';
+import { restoreDemoCase } from './caseSetup';
 import { expect, REPO_ROOT, screenshot, test } from './fixtures';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
@@ -40,16 +39,7 @@ function lineOf(path: string, lineNumber: number): string {
 
 test.describe('integrity panel', () => {
   // Tests that import leave this server on a case of their own: put the demo case back.
-  test.afterAll(async ({ browser, serve }) => {
-    const page = await browser.newPage();
-    await page.goto(serve.url);
-    const casePage = new CasePage(page);
-    await casePage.waitForTotal();
-    await casePage.switchCase();
-    await new WelcomePage(page).openDemo();
-    await casePage.waitForEvents();
-    await page.close();
-  });
+  test.afterAll(async ({ browser, serve }) => restoreDemoCase(browser, serve.url));
 
   test('an archive that needs a key is unverifiable with the reason, then intact with the HMAC key', async ({
     casePage,

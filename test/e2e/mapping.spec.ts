@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMapping } from '../../shared/ingest/mapping';
 import { CasePage } from './pages/casePage';
-import { WelcomePage } from './pages/welcomePage';
+import { freshCase, restoreDemoCase } from './caseSetup';
 import { expect, REPO_ROOT, screenshot, test } from './fixtures';
 
 const GANTZ = join(REPO_ROOT, 'test', 'fixtures', 'gantz', 'audit.jsonl');
@@ -34,33 +34,18 @@ function writeLines(path: string, lines: readonly string[]): string {
   return path;
 }
 
-async function freshCase(casePage: CasePage, welcome: WelcomePage, dir: string): Promise<void> {
-  await casePage.waitForTotal();
-  await casePage.switchCase();
-  await welcome.createCase(join(dir, 'mapped.duckdb'));
-  await expect(casePage.caseName).toHaveText('mapped.duckdb');
-  await expect(casePage.eventsTable).toHaveAttribute('data-total', '0');
-}
-
 /** The value of one canonical field in the event detail panel. */
 function detailField(casePage: CasePage, name: string): ReturnType<CasePage['page']['locator']> {
   return casePage.detail.getByTestId('event-fields').locator(`tr:has(th:text-is("${name}")) td`);
 }
 
 test.describe('saved field mappings', () => {
-  test.beforeEach(async ({ casePage, welcome, scratch }) => freshCase(casePage, welcome, scratch));
+  test.beforeEach(async ({ casePage, welcome, scratch }) =>
+    freshCase(casePage, welcome, scratch, 'mapped.duckdb'),
+  );
 
   // Later specs share this server: leave it on the demo case, as a first run would.
-  test.afterAll(async ({ browser, serve }) => {
-    const page = await browser.newPage();
-    await page.goto(serve.url);
-    const casePage = new CasePage(page);
-    await casePage.waitForTotal();
-    await casePage.switchCase();
-    await new WelcomePage(page).openDemo();
-    await casePage.waitForEvents();
-    await page.close();
-  });
+  test.afterAll(async ({ browser, serve }) => restoreDemoCase(browser, serve.url));
 
   test('edit, save, reuse on a second file, export for the CLI', async ({
     casePage,

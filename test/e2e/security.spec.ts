@@ -37,7 +37,10 @@ function attackerServer(target: string): Promise<Server> {
   });
 }
 
-test('a browser without the token gets 401, and the token is traded for a cookie', async ({ browser, serve }) => {
+test('a browser without the token gets 401, and the token is traded for a cookie', async ({
+  browser,
+  serve,
+}) => {
   const origin = new URL(serve.url).origin;
   const stranger = await browser.newContext();
   const denied = await (await stranger.newPage()).goto(`${origin}/`);
@@ -49,7 +52,10 @@ test('a browser without the token gets 401, and the token is traded for a cookie
   expect(granted?.status()).toBe(200);
   expect(page.url()).not.toContain('token=');
   const cookies = await owner.cookies();
-  expect(cookies.find((c) => c.name === 'casefile_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(cookies.find((c) => c.name === 'casefile_session')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Strict',
+  });
   await owner.close();
 });
 
@@ -59,20 +65,33 @@ test('a request naming another Host is refused (DNS rebinding)', async ({ serve 
   expect(await rawStatus(port, `127.0.0.1:${port}`)).toBe(401); // right host, still no cookie
 });
 
-test('a cross-origin page cannot call the engine, even with the session cookie present', async ({ app, casePage, serve }) => {
+test('a cross-origin page cannot call the engine, even with the session cookie present', async ({
+  app,
+  casePage,
+  serve,
+}) => {
   await casePage.waitForEvents();
   const origin = new URL(serve.url).origin;
   const attacker = await attackerServer(origin);
   try {
     const attackerPage = await app.context().newPage();
     await attackerPage.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
-    await expect.poll(() => attackerPage.evaluate(() => (window as unknown as { results: Record<string, string> }).results), { timeout: 10_000 }).toMatchObject({
-      preflighted: expect.stringMatching(/^blocked/),
-      simple: 'sent',
-    });
+    await expect
+      .poll(
+        () => attackerPage.evaluate(() => (window as unknown as { results: Record<string, string> }).results),
+        { timeout: 10_000 },
+      )
+      .toMatchObject({
+        preflighted: expect.stringMatching(/^blocked/),
+        simple: 'sent',
+      });
     // The preflight was refused and the simple POST answered 403: the case is still open.
     const info = await app.evaluate(async () => {
-      const r = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Casefile-Call': '1' }, body: JSON.stringify({ method: 'app.info', req: {} }) });
+      const r = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Casefile-Call': '1' },
+        body: JSON.stringify({ method: 'app.info', req: {} }),
+      });
       return (await r.json()) as { ok: boolean; value: { currentCase: unknown } };
     });
     expect(info.ok).toBe(true);
