@@ -3,19 +3,17 @@
  * recomputes, previous_hash links to the STORED content_hash before it (genesis `""`), the HMAC
  * verifies under a supplied key. Rotated files each restart at `""` and are checked one by one.
  */
-import { isJsonObject } from '../../json/value';
 import { CoverageCollector } from '../chain/coverage';
 import { ChainLinker } from '../chain/links';
-import { parseRecords } from '../chain/records';
+import { walkChain } from '../chain/walk';
 import { selectAnchor } from '../chain/anchorCheck';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
-import type { ChainAnchor, Finding } from '../types';
+import type { ChainAnchor } from '../types';
 import { buildOutcome, emptyOutcome, TAIL_TRUNCATION } from '../chain/outcome';
 import { RECHAINED_UNKEYED_SINK, ROTATED_FILE_REMOVED } from './needs';
 import { sinkContentFindings, sinkSignatureFindings } from './sinkLine';
 import { rotationOrder, SINK_LINE_MEMBERS, SINK_UNCOVERED_FIELDS } from './sinkPayload';
 import { SinkSignatureChecker } from './sinkSignature';
-import { positionOf } from '../chain/position';
 
 function verifySinkFile(
   source: VerifySource,
@@ -32,29 +30,17 @@ function verifySinkFile(
   const signatures = new SinkSignatureChecker(ctx.keys.hmac, ctx.hash);
   const keyed = ctx.keys.hmac.length > 0;
   const coverage = new CoverageCollector(SINK_UNCOVERED_FIELDS, SINK_LINE_MEMBERS);
-  const findings: Finding[] = [];
-  let count = 0;
-  let head: string | null = null;
-  for (const rec of parseRecords(source.records)) {
-    count++;
-    const at = positionOf(rec);
-    if (!rec.ok || !isJsonObject(rec.value)) {
-      findings.push(
-        rec.ok ? { kind: 'parse_error', ...at, detail: 'the line is not a JSON object' } : rec.finding,
-      );
-      linker.skipUnreadable(rec.entryIndex);
-      head = null;
-      continue;
-    }
-    const line = rec.value;
-    coverage.add(line);
-    const stored = line.content_hash;
-    findings.push(...sinkContentFindings(line, at, ctx.hash));
-    if (keyed) findings.push(...sinkSignatureFindings(line, at, signatures));
-    const link = linker.link(at, line.previous_hash, stored);
-    if (link) findings.push(link);
-    head = typeof stored === 'string' ? stored : null;
-  }
+  const { count, head, findings } = walkChain(
+    source.records,
+    linker,
+    coverage,
+    'content_hash',
+    'previous_hash',
+    (line, at) => [
+      ...sinkContentFindings(line, at, ctx.hash),
+      ...(keyed ? sinkSignatureFindings(line, at, signatures) : []),
+    ],
+  );
   const needs = [TAIL_TRUNCATION, ROTATED_FILE_REMOVED, ...(keyed ? [] : [RECHAINED_UNKEYED_SINK])];
   // With an anchored firstPrev the linker already compared the first link; do not report it twice.
   const firstPrev = anchor?.firstPrev === undefined ? linker.firstPrevious : undefined;
