@@ -1,5 +1,6 @@
 /** The import dialog: choose or drop files, preview them, import with progress, read the report. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
+import type { ReactNode } from 'react';
 import { PRODUCER_IDS } from '../../../../shared/ingest/producers';
 import {
   chooseFiles,
@@ -103,48 +104,22 @@ function DoneStep(): ReactNode {
 
 export function ImportDialog(): ReactNode {
   const step = useAppStore((s) => s.importStep);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closeImportDialog();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   const running = step === 'uploading' || step === 'running';
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-title"
-        tabIndex={-1}
-        ref={ref}
-        data-testid="import-dialog"
-        data-step={step}
-      >
-        <header className="panel-head">
-          <h2 id="import-title">Import archives</h2>
-          {!running && (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Close import"
-              onClick={closeImportDialog}
-            >
-              ×
-            </button>
-          )}
-        </header>
-        <div className="dialog-body">
-          {step === 'choose' && <ChooseStep />}
-          {step === 'preview' && <PreviewStep />}
-          {running && <ImportProgressView />}
-          {(step === 'done' || step === 'cancelled') && <DoneStep />}
-        </div>
+    <ModalDialog
+      name="import"
+      title="Import archives"
+      testId="import-dialog"
+      busy={running}
+      onClose={closeImportDialog}
+      data={{ 'data-step': step }}
+    >
+      <div className="dialog-body">
+        {step === 'choose' && <ChooseStep />}
+        {step === 'preview' && <PreviewStep />}
+        {running && <ImportProgressView />}
+        {(step === 'done' || step === 'cancelled') && <DoneStep />}
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -3,7 +3,8 @@
  * or read from files in the page. Keys live only in this component's state, so closing the
  * dialog (which unmounts it) drops them; the engine never stores them either.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 import type { ArchiveInfo } from '../../../../shared/contract/model';
 import { clearVerifyError, closeVerifyDialog, runVerification } from '../../actions/verifyActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -32,16 +33,6 @@ export function VerifyDialog(): ReactNode {
     clearVerifyError();
     setForm((f) => ({ ...f, ...patch }));
   };
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    ref.current?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') closeVerifyDialog();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const count = form.archiveIds.length;
   const submit = (): void => {
@@ -53,77 +44,61 @@ export function VerifyDialog(): ReactNode {
     );
   };
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog verify-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="verify-title"
-        tabIndex={-1}
-        ref={ref}
-        data-testid="verify-dialog"
-        data-running={running}
+    <ModalDialog
+      name="verify"
+      title="Verify archives"
+      testId="verify-dialog"
+      className="verify-dialog"
+      busy={running}
+      onClose={closeVerifyDialog}
+      data={{ 'data-running': running }}
+    >
+      <form
+        className="dialog-body verify-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
       >
-        <header className="panel-head">
-          <h2 id="verify-title">Verify archives</h2>
-          {!running && (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Close verify"
-              onClick={closeVerifyDialog}
-            >
-              ×
-            </button>
-          )}
-        </header>
-        <form
-          className="dialog-body verify-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <ArchiveChooser
-            archives={archives}
-            chosen={form.archiveIds}
-            onChange={(archiveIds) => set({ archiveIds })}
-          />
-          <VerifyKeyFields form={form} set={set} invalid={error?.where?.field?.split('.')[0]} />
-          <p className="muted key-hint">
-            Keys stay in this dialog and in the engine’s memory for this run: they are never written to the
-            case.
-          </p>
-          {error && <ErrorNotice error={error} context="Verify" />}
-          {running && (
-            <div className="verify-progress" data-testid="verify-progress">
-              {progress ? (
-                <progress value={progress.archivesDone} max={progress.archivesTotal} />
-              ) : (
-                <progress />
-              )}
-              <span>
-                {progress
-                  ? `${progress.archivesDone} of ${progress.archivesTotal} archives done; now ${progress.current}: every record is re-hashed and every link and signature checked…`
-                  : `Verifying ${count} archive${count === 1 ? '' : 's'}: every record is re-hashed and every link and signature checked…`}
-              </span>
-            </div>
-          )}
-          <div className="dialog-actions">
-            <button
-              type="submit"
-              className="primary"
-              disabled={running || count === 0}
-              data-testid="verify-run"
-            >
-              Verify {count} archive{count === 1 ? '' : 's'}
-            </button>
-            <button type="button" onClick={closeVerifyDialog} disabled={running} data-testid="verify-cancel">
-              Cancel
-            </button>
+        <ArchiveChooser
+          archives={archives}
+          chosen={form.archiveIds}
+          onChange={(archiveIds) => set({ archiveIds })}
+        />
+        <VerifyKeyFields form={form} set={set} invalid={error?.where?.field?.split('.')[0]} />
+        <p className="muted key-hint">
+          Keys stay in this dialog and in the engine’s memory for this run: they are never written to the
+          case.
+        </p>
+        {error && <ErrorNotice error={error} context="Verify" />}
+        {running && (
+          <div className="verify-progress" data-testid="verify-progress">
+            {progress ? (
+              <progress value={progress.archivesDone} max={progress.archivesTotal} />
+            ) : (
+              <progress />
+            )}
+            <span>
+              {progress
+                ? `${progress.archivesDone} of ${progress.archivesTotal} archives done; now ${progress.current}: every record is re-hashed and every link and signature checked…`
+                : `Verifying ${count} archive${count === 1 ? '' : 's'}: every record is re-hashed and every link and signature checked…`}
+            </span>
           </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <div className="dialog-actions">
+          <button
+            type="submit"
+            className="primary"
+            disabled={running || count === 0}
+            data-testid="verify-run"
+          >
+            Verify {count} archive{count === 1 ? '' : 's'}
+          </button>
+          <button type="button" onClick={closeVerifyDialog} disabled={running} data-testid="verify-cancel">
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }
