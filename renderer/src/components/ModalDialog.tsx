@@ -3,6 +3,7 @@
  * close button that hides while the dialog is busy (an import or a verification in flight).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { PanelHeader } from './PanelHeader';
 
 export interface ModalDialogProps {
   /** Used for the title's id and the close button's label. */
@@ -50,14 +51,13 @@ export function ModalDialog({
         data-testid={testId}
         {...data}
       >
-        <header className="panel-head">
-          <h2 id={titleId}>{title}</h2>
-          {!busy && (
-            <button type="button" className="icon-button" aria-label={`Close ${name}`} onClick={onClose}>
-              ×
-            </button>
-          )}
-        </header>
+        <PanelHeader
+          title={title}
+          titleId={titleId}
+          closeLabel={`Close ${name}`}
+          onClose={onClose}
+          hideClose={busy}
+        />
         {children}
       </div>
     </div>

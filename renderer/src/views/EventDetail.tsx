@@ -1,4 +1,5 @@
 /** The selected event: its original record verbatim, where it came from, and its canonical fields. */
+import { PanelHeader } from '../components/PanelHeader';
 import { useEffect, type ReactNode } from 'react';
 import type { EventDetail as Detail } from '../../../shared/contract/model';
 import { closeEventDetail } from '../actions/eventsActions';
@@ -79,18 +80,12 @@ export function EventDetailPanel(): ReactNode {
 
   return (
     <aside className="side-panel" aria-label="Event detail" data-testid="event-detail">
-      <header className="panel-head">
-        <h2>Event {detail ? `#${detail.rowId}` : ''}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close detail"
-          data-testid="event-detail-close"
-          onClick={closeEventDetail}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader
+        title={`Event ${detail ? `#${detail.rowId}` : ''}`}
+        closeLabel="Close detail"
+        closeTestId="event-detail-close"
+        onClose={closeEventDetail}
+      />
       {loading && <p className="muted">Loading…</p>}
       {error && <ErrorNotice error={error} context="Event" />}
       {detail && !loading && (

@@ -1,4 +1,5 @@
 /** The record a finding points at: the event with its raw line, or the quarantined bytes and why. */
+import { PanelHeader } from '../../components/PanelHeader';
 import { useEffect, type ReactNode } from 'react';
 import type { QuarantineRow } from '../../../../shared/contract/model';
 import { closeRecord } from '../../actions/integrityActions';
@@ -53,18 +54,12 @@ export function RecordPanel(): ReactNode {
       data-testid="record-panel"
       data-state={lookup.state}
     >
-      <header className="panel-head">
-        <h2>Record {target.line !== undefined ? `at line ${target.line}` : `entry ${target.entryIndex}`}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close record"
-          data-testid="record-panel-close"
-          onClick={closeRecord}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader
+        title={`Record ${target.line !== undefined ? `at line ${target.line}` : `entry ${target.entryIndex}`}`}
+        closeLabel="Close record"
+        closeTestId="record-panel-close"
+        onClose={closeRecord}
+      />
       <div className="panel-body">
         <p className="record-reason" data-testid="record-reason">
           {target.reason}
