@@ -28,6 +28,7 @@ await Promise.all([
       cli: 'electron/cli/main.ts',
       engine: 'electron/host/engineProcess.ts',
       importWorker: 'electron/engine/import/normalizeWorker.ts',
+      verifyWorker: 'electron/engine/verify/stepWorker.ts',
     },
     outdir: 'dist/node',
     outExtension: { '.js': '.mjs' },

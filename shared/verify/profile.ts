@@ -4,6 +4,7 @@
  * anywhere (issue #4, "Where it lives").
  */
 import type { JsonValue } from '../json/value';
+import type { StepCheck } from './runtimeSteps/stepCheck';
 import type { ChainAnchor, Finding, KeyRingEntry } from './types';
 
 /** Hashing primitives. Default: @noble/hashes; the engine injects node:crypto for speed. */
@@ -57,7 +58,15 @@ export interface VerifyContext {
   keys: ResolvedKeys;
   /** Published anchors; `chain` is `*`, a file path or a run id. */
   anchors: ChainAnchor[];
+  /**
+   * Runtime-steps events already checked on their own elsewhere (the engine's worker threads), by
+   * source path; a record it does not answer for is checked by the profile as usual.
+   */
+  prechecked?: ReadonlyMap<string, PrecheckedSteps>;
 }
+
+/** The check of one record as runtime-steps checkStep returns it, or undefined to check it here. */
+export type PrecheckedSteps = (record: VerifyRecord) => StepCheck | undefined;
 
 /** A profile's result for one source file. */
 export interface FileOutcome {

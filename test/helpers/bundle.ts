@@ -16,10 +16,11 @@ export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
   const dir = mkdtempSync(join('dist', `test-${entry}-`));
   const outfile = join(dir, `${entry}.mjs`);
   await build({
-    // The import worker sits beside the entry, as in dist/node (electron/engine/import/normalizerPool.ts).
+    // The workers sit beside the entry, as in dist/node (import/normalizerPool.ts, verify/precheckSteps.ts).
     entryPoints: {
       [entry]: entry === 'cli' ? 'electron/cli/main.ts' : 'electron/host/engineProcess.ts',
       importWorker: 'electron/engine/import/normalizeWorker.ts',
+      verifyWorker: 'electron/engine/verify/stepWorker.ts',
     },
     bundle: true,
     platform: 'node',

@@ -19,6 +19,8 @@ export interface ReadSource {
   sha256: string;
   sample: JsonValue[];
   parquetColumns?: string[];
+  /** An uncompressed JSONL file, re-read from disk: worth checking on worker threads (precheckSteps.ts). */
+  jsonlFile?: boolean;
 }
 
 export type ReadResult =
@@ -74,7 +76,10 @@ export async function readVerifySource(path: string): Promise<ReadResult> {
     const first: VerifyRecord[] = [];
     for (const r of records) if (first.push(r) >= SAMPLE) break;
     const sample = sampleOf(first.map((r) => r.text ?? ''));
-    return { ok: true, read: { source: { path, container: 'jsonl', records }, sha256, sample } };
+    return {
+      ok: true,
+      read: { source: { path, container: 'jsonl', records }, sha256, sample, jsonlFile: true },
+    };
   }
   if (sniffed.shape === 'jsonl') {
     // Gzip: no synchronous streaming inflate, so the decompressed records stay in memory.

@@ -9,6 +9,7 @@ import { profileById, profileIdFor } from '../../../shared/verify/registry';
 import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/verifyArchive';
 import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
 import { nodeHash } from './nodeHash';
+import { defaultStepWorkerFile, precheckedFiles } from './precheckSteps';
 import { readVerifySource } from './readSources';
 import { anchorsFor } from './verifyOptions';
 
@@ -26,23 +27,34 @@ export interface VerifyRequest {
 const COMPANIONS: Record<string, string> = { 'meshguard-siem': 'meshguard' };
 
 export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
-  const groups = new Map<string, { sources: VerifySource[]; sha: Record<string, string>; producer: string }>();
+  const groups = new Map<
+    string,
+    { sources: VerifySource[]; sha: Record<string, string>; producer: string; files: string[] }
+  >();
   const reports: FileReport[] = [];
   const order = new Map(req.paths.map((p, i) => [p, i]));
   for (const path of req.paths) {
     const read = await readVerifySource(path);
     if (!read.ok) {
-      reports.push(...unverifiableReports([path], { sha256ByPath: { [path]: read.sha256 }, producer: 'unknown' }, read.reason));
+      reports.push(
+        ...unverifiableReports(
+          [path],
+          { sha256ByPath: { [path]: read.sha256 }, producer: 'unknown' },
+          read.reason,
+        ),
+      );
       continue;
     }
-    const { source, sha256, sample, parquetColumns } = read.read;
+    const { source, sha256, sample, parquetColumns, jsonlFile } = read.read;
     const producer =
       req.producer && req.producer !== 'auto'
         ? req.producer
-        : detectFamily({ container: source.container, sample, ...(parquetColumns ? { parquetColumns } : {}) }).producer;
+        : detectFamily({ container: source.container, sample, ...(parquetColumns ? { parquetColumns } : {}) })
+            .producer;
     const profileId = req.profile ? req.profile.id : profileIdFor(producer, source.container);
-    const group = groups.get(profileId) ?? { sources: [], sha: {}, producer };
+    const group = groups.get(profileId) ?? { sources: [], sha: {}, producer, files: [] };
     group.sources.push(source);
+    if (jsonlFile) group.files.push(path);
     group.sha[path] = sha256;
     groups.set(profileId, group);
   }
@@ -53,18 +65,49 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
     const extra = companion ? (groups.get(companion)?.sources ?? []) : [];
     if (extra.length > 0 && !req.profile) {
       const own = new Set(group.sources.map((s) => s.path));
-      const all = verifyArchive([...group.sources, ...extra], profileById(profileId) as Profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) }, { sha256ByPath: group.sha, producer: group.producer });
+      const all = verifyArchive(
+        [...group.sources, ...extra],
+        profileById(profileId) as Profile,
+        { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) },
+        { sha256ByPath: group.sha, producer: group.producer },
+      );
       reports.push(...all.filter((r) => own.has(r.path)));
       continue;
     }
     const profile = req.profile ?? profileById(profileId);
     const meta = { sha256ByPath: group.sha, producer: group.producer };
     if (!profile) {
-      const why = group.producer === 'mapped' ? 'unknown producer: no profile matches this archive (give --producer or a --profile file)' : `no verification profile for ${profileId}`;
-      reports.push(...unverifiableReports(group.sources.map((s) => s.path), meta, why));
+      const why =
+        group.producer === 'mapped'
+          ? 'unknown producer: no profile matches this archive (give --producer or a --profile file)'
+          : `no verification profile for ${profileId}`;
+      reports.push(
+        ...unverifiableReports(
+          group.sources.map((s) => s.path),
+          meta,
+          why,
+        ),
+      );
       continue;
     }
-    reports.push(...verifyArchive(group.sources, profile, { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) }, meta));
+    // Runtime-steps events are checked on their own on worker threads first (both cores).
+    const prechecked =
+      profileId === 'runtime-steps' && !req.profile
+        ? await precheckedFiles(group.files, req.keys.hmac, defaultStepWorkerFile(import.meta.url))
+        : undefined;
+    reports.push(
+      ...verifyArchive(
+        group.sources,
+        profile,
+        {
+          hash: nodeHash,
+          keys: req.keys,
+          anchors: anchorsFor(req.anchors, group.producer),
+          ...(prechecked ? { prechecked } : {}),
+        },
+        meta,
+      ),
+    );
   }
   // One entry per file, in the order the user named them.
   return reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));

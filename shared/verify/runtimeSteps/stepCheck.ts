@@ -169,3 +169,69 @@ export function checkStep(
     canonical: hashOk ? undefined : joinMembers(members, []),
   };
 }
+
+/**
+ * A check made elsewhere (a worker thread, over a range of the file with its own positions) as
+ * checkStep would have returned it here: positions shifted in place (findings keep their member
+ * order, so reports stay byte-identical), the key and the repeated strings this side's own.
+ */
+export function rebasedStepCheck(
+  c: StepCheck,
+  at: Position,
+  verifiedBy: HmacKey | undefined,
+  pool: StringPool,
+): StepCheck {
+  for (const f of c.findings) {
+    f.entryIndex = at.entryIndex;
+    if (f.line !== undefined && at.line !== undefined) f.line = at.line;
+  }
+  const findings = c.findings.length === 0 ? NO_FINDINGS : c.findings;
+  if (!c.ok) return { ...at, ok: false, findings };
+  return {
+    entryIndex: at.entryIndex,
+    line: at.line,
+    ok: true,
+    runId: pool.keep(c.runId),
+    tenantId: c.tenantId === undefined ? undefined : pool.keep(c.tenantId),
+    prev: c.prev,
+    hash: c.hash,
+    hashOk: c.hashOk,
+    step: c.step,
+    phase: pool.keep(c.phase),
+    findings,
+    verifiedBy,
+    sig: c.sig,
+    canonical: c.canonical,
+  };
+}
+
+/** Fields of an event that verified with nothing to report (checked elsewhere, sent compactly). */
+export interface PlainStep {
+  runId: string;
+  tenantId: string | undefined;
+  prev: string;
+  hash: string;
+  step: string;
+  phase: string;
+  verifiedBy: HmacKey | undefined;
+}
+
+/** The check checkStep returns for such an event, in the same shape. */
+export function plainStepCheck(at: Position, p: PlainStep): CheckedStep {
+  return {
+    entryIndex: at.entryIndex,
+    line: at.line,
+    ok: true,
+    runId: p.runId,
+    tenantId: p.tenantId,
+    prev: p.prev,
+    hash: p.hash,
+    hashOk: true,
+    step: p.step,
+    phase: p.phase,
+    findings: NO_FINDINGS,
+    verifiedBy: p.verifiedBy,
+    sig: undefined,
+    canonical: undefined,
+  };
+}

@@ -14,8 +14,11 @@ import { analyseRun } from './runChain';
 import { detached, StringPool } from './keptStrings';
 import { checkStep, type CheckedStep, type HmacKey, type StepCheck } from './stepCheck';
 
-/** One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (meshguard/prepared.ts). */
-export type PreparedStep = PreparedRecord;
+/**
+ * One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (meshguard/prepared.ts), or
+ * its check already made elsewhere (VerifyContext.prechecked).
+ */
+export type PreparedStep = PreparedRecord | { checked: StepCheck };
 
 export interface PreparedSteps {
   path: string;
@@ -49,6 +52,7 @@ function checkOne(
   keys: readonly HmacKey[] | null,
   pool: StringPool,
 ): StepCheck {
+  if ('checked' in s) return s.checked;
   const at = positionOf(s);
   if (!s.ok) return { ...at, ok: false, findings: [s.finding] };
   const check = checkStep(s.event, at, ctx.hash, keys, pool);
