@@ -11,6 +11,7 @@ import { parseJson } from '../../../shared/json/parse';
 import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile';
 import type { Db } from '../case/db';
 import { sha256File } from '../import/fileHash';
+import { jsonlFileRecords } from './jsonlFileRecords';
 
 export interface ArchiveRow {
   archiveId: string;
@@ -24,7 +25,13 @@ export interface ArchiveRow {
   compressed: boolean;
 }
 
-export type CaseSource = { ok: true; source: VerifySource } | { ok: false; reason: string };
+/** `file`: the original file the records are read from, when that is how they are read. */
+export type CaseSource = { ok: true; source: VerifySource; file?: string } | { ok: false; reason: string };
+
+/** True when the file the archive was imported from is still there with the recorded SHA-256. */
+async function originalUnchanged(archive: ArchiveRow): Promise<boolean> {
+  return existsSync(archive.storedAt) && (await sha256File(archive.storedAt)) === archive.sha256;
+}
 
 async function storedRecords(db: Db, archive: ArchiveRow): Promise<VerifyRecord[]> {
   const rows = await db.objects(
@@ -46,12 +53,39 @@ async function storedRecords(db: Db, archive: ArchiveRow): Promise<VerifyRecord[
 }
 
 export async function caseSource(db: Db, archive: ArchiveRow): Promise<CaseSource> {
+  if (archive.container === 'jsonl' && !archive.compressed && (await originalUnchanged(archive))) {
+    // The unchanged original, re-read from disk in chunks each time a profile iterates it: constant
+    // memory, and the worker-thread precheck can read its byte ranges (precheckSteps.ts).
+    return {
+      ok: true,
+      source: { path: archive.path, container: 'jsonl', records: jsonlFileRecords(archive.storedAt) },
+      file: archive.storedAt,
+    };
+  }
   if (archive.container !== 'json') {
-    return { ok: true, source: { path: archive.path, container: archive.container, records: await storedRecords(db, archive) } };
+    return {
+      ok: true,
+      source: { path: archive.path, container: archive.container, records: await storedRecords(db, archive) },
+    };
   }
   const file = archive.storedAt;
-  if (!existsSync(file)) return { ok: false, reason: `the original document ${archive.path} is no longer at ${file} (JSON documents are verified from the file)` };
-  if ((await sha256File(file)) !== archive.sha256) return { ok: false, reason: `${file} changed since it was imported (its SHA-256 differs from the one recorded)` };
+  if (!existsSync(file))
+    return {
+      ok: false,
+      reason: `the original document ${archive.path} is no longer at ${file} (JSON documents are verified from the file)`,
+    };
+  if ((await sha256File(file)) !== archive.sha256)
+    return {
+      ok: false,
+      reason: `${file} changed since it was imported (its SHA-256 differs from the one recorded)`,
+    };
   const bytes = archive.compressed ? gunzipSync(await readFile(file)) : await readFile(file);
-  return { ok: true, source: { path: archive.path, container: 'json', document: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') } };
+  return {
+    ok: true,
+    source: {
+      path: archive.path,
+      container: 'json',
+      document: new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''),
+    },
+  };
 }

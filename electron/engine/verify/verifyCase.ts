@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ArchiveVerification } from '../../../shared/contract/model';
-import type { ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
+import type { PrecheckedSteps, ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
 import { profileById, profileIdFor } from '../../../shared/verify/registry';
 import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/verifyArchive';
 import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
 import { appendCustody } from '../case/custody';
 import type { Db } from '../case/db';
 import { caseSource, type ArchiveRow } from './caseSources';
+import { defaultStepWorkerFile, precheckedFiles } from './precheckSteps';
 import { nodeHash } from './nodeHash';
 import { anchorsFor } from './verifyOptions';
 
@@ -45,7 +46,10 @@ async function reportsFor(
   archives: ArchiveRow[],
   req: VerifyCaseRequest,
 ): Promise<Map<string, FileReport>> {
-  const groups = new Map<string, { sources: VerifySource[]; archives: ArchiveRow[] }>();
+  const groups = new Map<
+    string,
+    { sources: VerifySource[]; archives: ArchiveRow[]; files: Map<string, string> }
+  >();
   const out = new Map<string, FileReport>();
   for (const a of archives) {
     const meta = { sha256ByPath: { [a.path]: a.sha256 }, producer: a.producer };
@@ -55,8 +59,9 @@ async function reportsFor(
       continue;
     }
     const id = profileIdFor(a.producer, a.container);
-    const g = groups.get(id) ?? { sources: [], archives: [] };
+    const g = groups.get(id) ?? { sources: [], archives: [], files: new Map<string, string>() };
     g.sources.push(source.source);
+    if (source.file) g.files.set(a.path, source.file);
     g.archives.push(a);
     groups.set(id, g);
   }
@@ -73,11 +78,17 @@ async function reportsFor(
       sha256ByPath: Object.fromEntries(g.archives.map((a) => [a.path, a.sha256])),
       producer: g.archives[0]?.producer ?? id,
     };
+    const prechecked = id === 'runtime-steps' ? await precheckOriginals(g.files, req.keys.hmac) : undefined;
     const reports = profile
       ? verifyArchive(
           g.sources,
           profile,
-          { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, meta.producer) },
+          {
+            hash: nodeHash,
+            keys: req.keys,
+            anchors: anchorsFor(req.anchors, meta.producer),
+            ...(prechecked?.size ? { prechecked } : {}),
+          },
           meta,
         )
       : unverifiableReports(
@@ -89,6 +100,20 @@ async function reportsFor(
       const a = g.archives.find((x) => x.path === r.path);
       if (a) out.set(a.archiveId, r);
     }
+  }
+  return out;
+}
+
+/** Worker-thread prechecks of the original files, keyed by the archive path the sources carry. */
+async function precheckOriginals(
+  files: Map<string, string>,
+  keys: ResolvedKeys['hmac'],
+): Promise<Map<string, PrecheckedSteps>> {
+  const byFile = await precheckedFiles([...files.values()], keys, defaultStepWorkerFile(import.meta.url));
+  const out = new Map<string, PrecheckedSteps>();
+  for (const [path, file] of files) {
+    const p = byFile.get(file);
+    if (p) out.set(path, p);
   }
   return out;
 }
