@@ -4,7 +4,7 @@
  * anywhere (issue #4, "Where it lives").
  */
 import type { JsonValue } from '../json/value';
-import type { StepCheck } from './runtimeSteps/stepCheck';
+import type { CheckedStepsFile } from './runtimeSteps/checkedFile';
 import type { ChainAnchor, Finding, KeyRingEntry } from './types';
 
 /** Hashing primitives. Default: @noble/hashes; the engine injects node:crypto for speed. */
@@ -59,14 +59,11 @@ export interface VerifyContext {
   /** Published anchors; `chain` is `*`, a file path or a run id. */
   anchors: ChainAnchor[];
   /**
-   * Runtime-steps events already checked on their own elsewhere (the engine's worker threads), by
-   * source path; a record it does not answer for is checked by the profile as usual.
+   * Runtime-steps files whose events were already checked elsewhere (the engine's worker threads),
+   * by source path: the profile then analyses their runs without reading the records.
    */
-  prechecked?: ReadonlyMap<string, PrecheckedSteps>;
+  prechecked?: ReadonlyMap<string, CheckedStepsFile>;
 }
-
-/** The check of one record as runtime-steps checkStep returns it, or undefined to check it here. */
-export type PrecheckedSteps = (record: VerifyRecord) => StepCheck | undefined;
 
 /** A profile's result for one source file. */
 export interface FileOutcome {

@@ -9,14 +9,15 @@ import { gunzipSync } from 'node:zlib';
 import { parseJson, locateArrayElements } from '../../../shared/json/parse';
 import type { JsonValue } from '../../../shared/json/value';
 import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile';
-import { sha256File } from '../import/fileHash';
+import { fileSha256 } from './fileSha256';
 import { sniffFile } from '../import/sniff';
 import { jsonlRecords } from '../import/textRecords';
 import { jsonlFileRecords } from './jsonlFileRecords';
 
 export interface ReadSource {
   source: VerifySource;
-  sha256: string;
+  /** Still being computed: it overlaps the verification's own reading (runVerify.ts). */
+  sha256: Promise<string>;
   sample: JsonValue[];
   parquetColumns?: string[];
   /** An uncompressed JSONL file, re-read from disk: worth checking on worker threads (precheckSteps.ts). */
@@ -59,10 +60,18 @@ async function readParquet(path: string): Promise<{ records: VerifyRecord[]; col
 }
 
 export async function readVerifySource(path: string): Promise<ReadResult> {
-  const sha256 = await sha256File(path);
-  const sniffed = await sniffFile(path);
+  const sha256 = fileSha256(path);
+  // Awaited later (runVerify.ts); a failure before then must not count as an unhandled rejection.
+  sha256.catch(() => undefined);
+  let sniffed: Awaited<ReturnType<typeof sniffFile>>;
+  try {
+    sniffed = await sniffFile(path);
+  } catch (error) {
+    await sha256.catch(() => undefined);
+    throw error;
+  }
   if (sniffed.kind === 'unknown')
-    return { ok: false, path, sha256, reason: `not an audit archive: ${sniffed.reason}` };
+    return { ok: false, path, sha256: await sha256, reason: `not an audit archive: ${sniffed.reason}` };
   if (sniffed.kind === 'parquet') {
     const { records, columns } = await readParquet(path);
     const sample = records.slice(0, SAMPLE).flatMap((r) => (r.value === undefined ? [] : [r.value]));

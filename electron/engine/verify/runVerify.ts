@@ -26,10 +26,14 @@ export interface VerifyRequest {
 /** Profiles that check their files against another family's files given in the same call. */
 const COMPANIONS: Record<string, string> = { 'meshguard-siem': 'meshguard' };
 
+async function settled(shas: Record<string, Promise<string>>): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(Object.entries(shas).map(async ([p, s]) => [p, await s])));
+}
+
 export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
   const groups = new Map<
     string,
-    { sources: VerifySource[]; sha: Record<string, string>; producer: string; files: string[] }
+    { sources: VerifySource[]; sha: Record<string, Promise<string>>; producer: string; files: string[] }
   >();
   const reports: FileReport[] = [];
   const order = new Map(req.paths.map((p, i) => [p, i]));
@@ -69,14 +73,14 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
         [...group.sources, ...extra],
         profileById(profileId) as Profile,
         { hash: nodeHash, keys: req.keys, anchors: anchorsFor(req.anchors, group.producer) },
-        { sha256ByPath: group.sha, producer: group.producer },
+        { sha256ByPath: await settled(group.sha), producer: group.producer },
       );
       reports.push(...all.filter((r) => own.has(r.path)));
       continue;
     }
     const profile = req.profile ?? profileById(profileId);
-    const meta = { sha256ByPath: group.sha, producer: group.producer };
     if (!profile) {
+      const meta = { sha256ByPath: await settled(group.sha), producer: group.producer };
       const why =
         group.producer === 'mapped'
           ? 'unknown producer: no profile matches this archive (give --producer or a --profile file)'
@@ -90,11 +94,13 @@ export async function runVerify(req: VerifyRequest): Promise<FileReport[]> {
       );
       continue;
     }
-    // Runtime-steps events are checked on their own on worker threads first (both cores).
+    // Runtime-steps events are checked on their own on worker threads first (both cores), while
+    // this thread finishes the files' SHA-256.
     const prechecked =
       profileId === 'runtime-steps' && !req.profile
         ? await precheckedFiles(group.files, req.keys.hmac, defaultStepWorkerFile(import.meta.url))
         : undefined;
+    const meta = { sha256ByPath: await settled(group.sha), producer: group.producer };
     reports.push(
       ...verifyArchive(
         group.sources,

@@ -1,7 +1,10 @@
-/** Worker thread entry: checks runtime-steps events of one byte range (stepRange.ts, precheckSteps.ts). */
+/** Worker thread entry: checks runtime-steps events of one byte range (stepRange.ts, stepRunner.ts). */
 import { parentPort } from 'node:worker_threads';
-import { checkStepRange, type RangeJob } from './stepRange';
+import { checkStretch, collectSteps } from './stepRange';
+import type { StepJob } from './stepRunner';
 
-parentPort?.on('message', (msg: { id: number; job: RangeJob }) => {
-  parentPort?.postMessage({ id: msg.id, result: checkStepRange(msg.job) });
+parentPort?.on('message', (msg: { id: number; job: StepJob }) => {
+  const { job } = msg;
+  const result = job.kind === 'check' ? checkStretch(job) : collectSteps(job);
+  parentPort?.postMessage({ id: msg.id, result });
 });

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ArchiveVerification } from '../../../shared/contract/model';
-import type { PrecheckedSteps, ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
+import type { CheckedStepsFile } from '../../../shared/verify/runtimeSteps/checkedFile';
+import type { ResolvedKeys, VerifySource } from '../../../shared/verify/profile';
 import { profileById, profileIdFor } from '../../../shared/verify/registry';
 import { unverifiableReports, verifyArchive } from '../../../shared/verify/run/verifyArchive';
 import type { ChainAnchor, FileReport } from '../../../shared/verify/types';
@@ -108,9 +109,9 @@ async function reportsFor(
 async function precheckOriginals(
   files: Map<string, string>,
   keys: ResolvedKeys['hmac'],
-): Promise<Map<string, PrecheckedSteps>> {
+): Promise<Map<string, CheckedStepsFile>> {
   const byFile = await precheckedFiles([...files.values()], keys, defaultStepWorkerFile(import.meta.url));
-  const out = new Map<string, PrecheckedSteps>();
+  const out = new Map<string, CheckedStepsFile>();
   for (const [path, file] of files) {
     const p = byFile.get(file);
     if (p) out.set(path, p);

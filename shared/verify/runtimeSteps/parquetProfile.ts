@@ -3,15 +3,16 @@
  * (parquetRow.ts) verify exactly as §6, findings by row (`entryIndex`, no line). The copy holds
  * every tenant, so the per-run anchors of every tenant apply.
  */
+import type { PreparedRecord } from '../meshguard/prepared';
 import { readRecord, sourceRecords } from '../meshguard/records';
 import { positionOf } from '../chain/position';
 import type { FileOutcome, Profile, VerifyContext, VerifySource } from '../profile';
 import { stepRowToEvent } from './parquetRow';
-import { verifyStepSources, type PreparedStep, type PreparedSteps } from './verifySteps';
+import { verifyStepSources, type PreparedSteps } from './verifySteps';
 
 export function prepareStepsParquet(source: VerifySource): PreparedSteps {
   const records = sourceRecords(source);
-  const steps = records.map((record): PreparedStep => {
+  const steps = records.map((record): PreparedRecord => {
     const at = positionOf({ entryIndex: record.entryIndex });
     const read = readRecord({ ...record, line: undefined });
     if (!read.ok) return read;

@@ -59,7 +59,8 @@ function schemaError(at: Position, field: string, detail: string): UnusableStep 
   };
 }
 
-function inWindow(key: HmacKey, timestamp: JsonValue | undefined): boolean {
+/** The event's timestamp is within the key's validity (a timestamp that does not parse is not held against it). */
+export function inWindow(key: HmacKey, timestamp: JsonValue | undefined): boolean {
   const t = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
   if (Number.isNaN(t)) return true;
   return (

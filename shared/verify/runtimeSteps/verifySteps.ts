@@ -10,34 +10,18 @@ import { ZERO_PREV } from '../meshguard/records';
 import type { FileOutcome, VerifyContext } from '../profile';
 import type { Finding } from '../types';
 import { checkRunAnchors, type SourceRuns } from './runAnchors';
-import { analyseRun } from './runChain';
+import { linkedRunResult, noteKeyUse, type CheckedStepsFile, type LinkedRun } from './checkedFile';
+import { analyseRun, type RunResult } from './runChain';
 import { detached, StringPool } from './keptStrings';
 import { checkStep, type CheckedStep, type HmacKey, type StepCheck } from './stepCheck';
-
-/**
- * One record as an adapter (JSONL, CloudEvents, Parquet) hands it over (meshguard/prepared.ts), or
- * its check already made elsewhere (VerifyContext.prechecked).
- */
-export type PreparedStep = PreparedRecord | { checked: StepCheck };
 
 export interface PreparedSteps {
   path: string;
   /** Iterated once, in file order: a lazy iterable keeps memory flat on large files. */
-  steps: Iterable<PreparedStep>;
+  steps: Iterable<PreparedRecord>;
   uncoveredFields: string[];
-}
-
-/** What is kept of a file once each record was checked: compact events grouped by run. */
-interface FileChecks {
-  records: number;
-  /** Findings of the records that could not be used, in file order. */
-  unusable: Finding[];
-  /** Lines of those records, ascending. */
-  unreadable: number[];
-  byRun: Map<string, CheckedStep[]>;
-  tenants: Set<string>;
-  /** Key id → report text, with the key it was made for. */
-  used: Map<string, { key: Uint8Array; text: string }>;
+  /** The file's events already checked elsewhere (VerifyContext.prechecked): `steps` is then not read. */
+  checked?: CheckedStepsFile;
 }
 
 export const STEPS_NEED_ANCHOR = {
@@ -47,12 +31,11 @@ export const STEPS_NEED_ANCHOR = {
 } as const;
 
 function checkOne(
-  s: PreparedStep,
+  s: PreparedRecord,
   ctx: VerifyContext,
   keys: readonly HmacKey[] | null,
   pool: StringPool,
 ): StepCheck {
-  if ('checked' in s) return s.checked;
   const at = positionOf(s);
   if (!s.ok) return { ...at, ok: false, findings: [s.finding] };
   const check = checkStep(s.event, at, ctx.hash, keys, pool);
@@ -61,46 +44,52 @@ function checkOne(
   return check;
 }
 
-function checkAll(file: PreparedSteps, ctx: VerifyContext): FileChecks {
+function checkAll(file: PreparedSteps, ctx: VerifyContext): CheckedStepsFile {
   const keys = ctx.keys.hmac.length > 0 ? ctx.keys.hmac : null;
   const pool = new StringPool();
-  const out: FileChecks = {
-    records: 0,
-    unusable: [],
-    unreadable: [],
-    byRun: new Map(),
-    tenants: new Set(),
-    used: new Map(),
-  };
+  let records = 0;
+  const unusable: Finding[] = [];
+  const unreadable: number[] = [];
+  const byRun = new Map<string, CheckedStep[]>();
+  const tenants = new Set<string>();
+  const used = new Map<string, HmacKey>();
   for (const step of file.steps) {
-    out.records++;
+    records++;
     const c = checkOne(step, ctx, keys, pool);
     if (!c.ok) {
-      out.unusable.push(...c.findings);
-      if (c.line !== undefined) out.unreadable.push(c.line);
+      unusable.push(...c.findings);
+      if (c.line !== undefined) unreadable.push(c.line);
       continue;
     }
-    if (c.tenantId !== undefined) out.tenants.add(c.tenantId);
-    const run = out.byRun.get(c.runId);
+    if (c.tenantId !== undefined) tenants.add(c.tenantId);
+    const run = byRun.get(c.runId);
     const last = run?.[run.length - 1];
     // In a run written in order, prev is the previous event's hash: share that string.
     c.prev = last?.hash === c.prev ? last.hash : c.prev === ZERO_PREV ? ZERO_PREV : detached(c.prev);
-    if (run === undefined) out.byRun.set(c.runId, [c]);
+    if (run === undefined) byRun.set(c.runId, [c]);
     else run.push(c);
-    const by = c.verifiedBy;
-    if (by !== undefined && out.used.get(by.id)?.key !== by.key)
-      out.used.set(by.id, { key: by.key, text: `${by.id} (sha256 ${keyFingerprint(by.key, ctx.hash)})` });
+    if (c.verifiedBy !== undefined) noteKeyUse(used, c.verifiedBy);
   }
+  return { records, unusable, unreadable, tenants, keysUsed: [...used.values()], runs: byRun };
+}
+
+function runsOf(checks: CheckedStepsFile): SourceRuns['runs'] {
+  const out = new Map<string, RunResult>();
+  for (const [runId, run] of checks.runs)
+    out.set(runId, isLinked(run) ? linkedRunResult(runId, run) : analyseRun(runId, run, checks.unreadable));
   return out;
 }
 
-function runsOf(checks: FileChecks): SourceRuns['runs'] {
-  return new Map(
-    [...checks.byRun].map(([runId, events]) => [runId, analyseRun(runId, events, checks.unreadable)]),
-  );
+function isLinked(run: readonly CheckedStep[] | LinkedRun): run is LinkedRun {
+  return !Array.isArray(run);
 }
 
-function outcome(file: PreparedSteps, checks: FileChecks, s: SourceRuns, ctx: VerifyContext): FileOutcome {
+function outcome(
+  file: PreparedSteps,
+  checks: CheckedStepsFile,
+  s: SourceRuns,
+  ctx: VerifyContext,
+): FileOutcome {
   const unusable = checks.unusable;
   const inRuns = [...s.runs.values()].flatMap((r) => r.findings);
   const noKey = ctx.keys.hmac.length === 0;
@@ -118,7 +107,7 @@ function outcome(file: PreparedSteps, checks: FileChecks, s: SourceRuns, ctx: Ve
       ...(s.anchored ? [] : [STEPS_NEED_ANCHOR.runTail, STEPS_NEED_ANCHOR.wholeRun]),
       ...(noKey ? [STEPS_NEED_ANCHOR.rechained] : []),
     ],
-    keysUsed: [...checks.used.values()].map((u) => u.text),
+    keysUsed: checks.keysUsed.map((k) => `${k.id} (sha256 ${keyFingerprint(k.key, ctx.hash)})`),
     anchorsUsed: s.anchorsUsed,
   };
   if (noKey)
@@ -129,7 +118,7 @@ function outcome(file: PreparedSteps, checks: FileChecks, s: SourceRuns, ctx: Ve
 
 export function verifyStepSources(files: readonly PreparedSteps[], ctx: VerifyContext): FileOutcome[] {
   const verified = files.map((file) => {
-    const checks = checkAll(file, ctx);
+    const checks = file.checked ?? checkAll(file, ctx);
     const runs: SourceRuns = {
       path: file.path,
       tenants: checks.tenants,
