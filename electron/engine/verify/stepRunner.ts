@@ -10,11 +10,11 @@ import type { StretchChecks } from '../../../shared/verify/runtimeSteps/stretch'
 import { checkStretch, collectSteps, type CollectJob, type RangeJob } from './stepRange';
 
 /**
- * A young generation of 16 MiB (V8's default is three times that per thread) measured as fast and
- * keeps ~100 MiB less resident with two workers; the old generation stays unbounded, as a line
- * of up to 64 MiB must still be readable.
+ * A young generation of 8 MiB (V8's default is several times that per thread) measured as fast
+ * and keeps ~100 MiB less resident with two workers; the old generation stays unbounded, as a
+ * line of up to 64 MiB must still be readable.
  */
-const LIMITS = { maxYoungGenerationSizeMb: 16 };
+const LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 export type StepJob = (RangeJob & { kind: 'check' }) | (CollectJob & { kind: 'collect' });
 
