@@ -44,6 +44,8 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       demoCasePath: null,
       demoArchivesDir: null,
       uploadsDir: null,
+      // CASEFILE_NATIVE_IMPORT=0: the JS path for every file (bench:import compares the two).
+      nativeImport: process.env.CASEFILE_NATIVE_IMPORT !== '0',
     }),
   );
   const dispatch = createDispatcher(engine.handlers, {

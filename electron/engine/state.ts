@@ -11,6 +11,8 @@ export interface EngineOptions {
   /** Archives the demo case is built from. */
   demoArchives: string[];
   ingest: Ingest;
+  /** Plain JSONL of a family with a SQL restatement is imported by DuckDB directly (import/native/). */
+  nativeImport: boolean;
   /** Resolves a serve-mode upload id to the temporary file holding it. */
   resolveUpload?: (uploadId: string) => string | null;
 }

@@ -13,6 +13,8 @@ export interface EngineConfig {
   demoCasePath: string | null;
   demoArchivesDir: string | null;
   uploadsDir: string | null;
+  /** false: every file through the JS import path (comparisons, debugging); default true. */
+  nativeImport?: boolean;
 }
 
 export function engineEnv(config: EngineConfig): Record<string, string> {
@@ -36,6 +38,7 @@ export function engineOptions(config: EngineConfig): EngineOptions {
     demoCasePath: config.demoCasePath,
     demoArchives: listDemoArchives(config.demoArchivesDir),
     ingest: createIngest(),
+    nativeImport: config.nativeImport ?? true,
     ...(uploads
       ? {
           resolveUpload: (id: string) => {

@@ -7,7 +7,7 @@ export const DECISIONS = ['allow', 'deny', 'stop', 'approval_required'] as const
 export type Decision = (typeof DECISIONS)[number];
 
 /** Words producers use, folded to lower case with `-`/space as `_`. */
-const WORDS: ReadonlyMap<string, Decision> = new Map<string, Decision>([
+export const DECISION_WORDS: ReadonlyMap<string, Decision> = new Map<string, Decision>([
   ...[
     'allow',
     'allowed',
@@ -62,7 +62,7 @@ export function isDecision(value: string): value is Decision {
 
 /** The canonical decision a producer word stands for, or undefined when it is not a decision word. */
 export function decisionFromWord(word: string): Decision | undefined {
-  return WORDS.get(
+  return DECISION_WORDS.get(
     word
       .trim()
       .toLowerCase()

@@ -95,11 +95,18 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
   }
 }
 
-/** An import killed mid-way leaves its staging file behind (its rows were never committed). */
+/**
+ * An import killed mid-way leaves its staging file (importRun.ts) or line-offsets file
+ * (native/tryNativeJsonl.ts) behind; their rows were never committed.
+ */
 function removeStaleStaging(casePath: string): void {
-  const prefix = `${basename(casePath)}.staging-`;
+  const staging = `${basename(casePath)}.staging-`;
+  const offsets = `${basename(casePath)}.offsets-`;
   for (const name of readdirSync(dirname(casePath))) {
-    if (name.startsWith(prefix) && name.endsWith('.ndjson'))
+    if (
+      (name.startsWith(staging) && name.endsWith('.ndjson')) ||
+      (name.startsWith(offsets) && name.endsWith('.csv'))
+    )
       rmSync(join(dirname(casePath), name), { force: true });
   }
 }

@@ -50,6 +50,7 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
       db: c.db,
       ingest: state.options.ingest,
       toolVersion: state.options.version,
+      native: state.options.nativeImport,
       signal: controller.signal,
       progress: (e) => state.emit(e),
     },

@@ -64,6 +64,7 @@ export function importHandlers(
                 db: c.db,
                 ingest: state.options.ingest,
                 toolVersion: state.options.version,
+                native: state.options.nativeImport,
                 signal: controller.signal,
                 progress: (e) => state.emit(e),
               },

@@ -59,10 +59,11 @@ export class EventStaging {
 
   /**
    * Moves everything staged so far into `events` (inside the caller's transaction). Row ids
-   * continue from `firstRowId` in entry order (batches may finish out of order on workers).
-   * Answers the next free row id.
+   * continue from `firstRowId` in entry order (batches may finish out of order on workers), or
+   * with `byEntry` are `firstRowId + entry_index` (the native path's numbering, nativeJsonl.ts).
+   * Answers the next free row id after the dense numbering.
    */
-  async flushInto(db: Db, firstRowId: bigint): Promise<bigint> {
+  async flushInto(db: Db, firstRowId: bigint, byEntry = false): Promise<bigint> {
     this.writeOut();
     if (this.rows === 0) return firstRowId;
     closeSync(this.fd);
@@ -76,7 +77,7 @@ export class EventStaging {
       ...this.canonical.map((_, i) => `c${i}: 'VARCHAR'`),
     ].join(', ');
     const select = [
-      `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`,
+      byEntry ? 'CAST(? AS BIGINT) + e' : `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`,
       'a',
       'e',
       'l',

@@ -15,6 +15,7 @@ import { parseRecord, RecordProcessor } from './recordProcessor';
 import type { EventStaging } from './eventStaging';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
+import { tryNativeJsonl } from './native/tryNativeJsonl';
 import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
 
 const SAMPLE_SIZE = 20;
@@ -33,6 +34,7 @@ export interface FileImportContext {
   /** The user's field mapping for an unknown producer. */
   mapping?: Mapping;
   toolVersion: string;
+  native: boolean;
   signal: AbortSignal;
   onProgress(bytesDone: number, bytesTotal: number, records: number, quarantined: number): void;
 }
@@ -107,6 +109,37 @@ export async function importFile(
       ),
       nextRowId: ctx.nextRowId,
     };
+  }
+
+  if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
+    const native = await tryNativeJsonl(path, info.size, archiveId, {
+      db: ctx.db,
+      events: ctx.events,
+      quarantine: ctx.quarantine,
+      pool: ctx.pool,
+      firstRowId: ctx.nextRowId,
+      signal: ctx.signal,
+      sampleSize: SAMPLE_SIZE,
+      detect: (sample) => detect(ctx, 'jsonl', sample),
+      onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
+    });
+    if (native) {
+      const report = await recordArchive(ctx, {
+        path,
+        displayName,
+        archiveId,
+        sha256,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        detection: native.detection,
+        container: 'jsonl',
+        compressed: false,
+        counts: native.counts,
+        notes: [...native.counts.notes],
+        header: {},
+      });
+      return { report, nextRowId: native.nextRowId };
+    }
   }
 
   let records: AsyncIterable<RawRecord[]>;
@@ -215,42 +248,76 @@ export async function importFile(
     notes.push(
       'unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)',
     );
-  if (compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
-  if (container === 'parquet')
+  const report = await recordArchive(ctx, {
+    path,
+    displayName,
+    archiveId,
+    sha256,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    detection: det,
+    container,
+    compressed,
+    counts: processor.counts,
+    notes,
+    header,
+  });
+  return { report, nextRowId };
+}
+
+interface ArchiveFacts {
+  path: string;
+  displayName: string;
+  archiveId: string;
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  detection: Detection;
+  container: 'jsonl' | 'json' | 'parquet';
+  compressed: boolean;
+  counts: { records: number; quarantined: number };
+  notes: string[];
+  header: Record<string, string>;
+}
+
+/** Writes the archive's row (custody: hash, size, times, tool version) and answers its report line. */
+async function recordArchive(ctx: FileImportContext, f: ArchiveFacts): Promise<ImportFileReport> {
+  const notes = [...f.notes];
+  if (f.compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
+  if (f.container === 'parquet')
     notes.push(
       'Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence',
     );
-  const containerLabel = compressed ? `${container}+gzip` : container;
   await ctx.db.run(
     `INSERT INTO archives VALUES (?, ?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
     [
-      archiveId,
+      f.archiveId,
       ctx.recordedPath,
-      path,
-      displayName.split(/[\\/]/).pop() ?? displayName,
-      sha256,
-      info.size,
-      info.mtimeMs / 1000,
+      f.path,
+      f.displayName.split(/[\\/]/).pop() ?? f.displayName,
+      f.sha256,
+      f.size,
+      f.mtimeMs / 1000,
       ctx.toolVersion,
-      det.producer,
-      container,
-      compressed,
-      processor.counts.records,
-      processor.counts.quarantined,
-      JSON.stringify({ ...det, header }),
+      f.detection.producer,
+      f.container,
+      f.compressed,
+      f.counts.records,
+      f.counts.quarantined,
+      JSON.stringify({ ...f.detection, header: f.header }),
       JSON.stringify(notes),
     ],
   );
   const report: ImportFileReport = {
-    path,
-    sha256,
-    producer: det.producer,
-    container: containerLabel,
-    records: processor.counts.records,
-    quarantined: processor.counts.quarantined,
-    archiveId,
-    detection: { confidence: det.confidence, evidence: det.evidence },
+    path: f.path,
+    sha256: f.sha256,
+    producer: f.detection.producer,
+    container: f.compressed ? `${f.container}+gzip` : f.container,
+    records: f.counts.records,
+    quarantined: f.counts.quarantined,
+    archiveId: f.archiveId,
+    detection: { confidence: f.detection.confidence, evidence: f.detection.evidence },
   };
   if (notes.length > 0) report.notes = notes;
-  return { report, nextRowId };
+  return report;
 }

@@ -31,6 +31,8 @@ export interface ImportDeps {
   /** Worker threads for normalization; created per import when absent. */
   pool?: NormalizerPool;
   toolVersion: string;
+  /** Let DuckDB import plain JSONL of families it can normalize (import/native/). */
+  native: boolean;
   signal: AbortSignal;
   progress(event: ImportProgress): void;
 }
@@ -81,6 +83,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
             ...(req.producer ? { producerOverride: req.producer } : {}),
             ...(req.mapping ? { mapping: req.mapping } : {}),
             toolVersion: deps.toolVersion,
+            native: deps.native,
             signal: deps.signal,
             onProgress(bytesDone, bytesTotal, records, quarantined) {
               const now = Date.now();

@@ -1,0 +1,99 @@
+/**
+ * Decides whether a JSON Lines file takes the native path (nativeJsonl.ts) and runs it: the
+ * family, detected from the first records like the JS path does, must have a SQL restatement,
+ * and the file must be plain (jsonlLayout.ts). Otherwise answers undefined and the caller
+ * imports the file through the JS path, which handles every file.
+ */
+import { rmSync } from 'node:fs';
+import type { JsonValue } from '../../../../shared/json/value';
+import type { Db } from '../../case/db';
+import type { EventStaging } from '../eventStaging';
+import type { Detection } from '../ingest';
+import type { NormalizerPool } from '../normalizerPool';
+import { parseRecord, type ProcessorCounts } from '../recordProcessor';
+import type { TableWriter } from '../rowWriter';
+import { jsonlRecords, type RawRecord } from '../textRecords';
+import { trace } from '../../trace';
+import { scanJsonlLayout } from './jsonlLayout';
+import { nativeFamily } from './nativeFamilies';
+import { importPlainJsonl } from './nativeJsonl';
+
+export interface NativeAttemptContext {
+  db: Db;
+  events: EventStaging;
+  quarantine: TableWriter;
+  pool: NormalizerPool;
+  firstRowId: bigint;
+  signal: AbortSignal;
+  sampleSize: number;
+  detect(sample: JsonValue[]): Detection;
+  onProgress(bytesDone: number, bytesTotal: number, records: number): void;
+}
+
+export interface NativeAttempt {
+  detection: Detection;
+  counts: ProcessorCounts;
+  nextRowId: bigint;
+}
+
+/** The layout scan is the first of two passes: it counts as this share of the progress bar. */
+const SCAN_SHARE = 0.15;
+
+/** The JS path's detection sample: whole first batches until `size` records (importFile.ts). */
+async function sample(path: string, size: number, signal: AbortSignal): Promise<JsonValue[]> {
+  const records: RawRecord[] = [];
+  for await (const batch of jsonlRecords(path, false, () => undefined, signal)) {
+    records.push(...batch);
+    if (records.length >= size) break;
+  }
+  return records.flatMap((r) => {
+    const parsed = parseRecord(r);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+export async function tryNativeJsonl(
+  path: string,
+  bytesTotal: number,
+  archiveId: string,
+  ctx: NativeAttemptContext,
+): Promise<NativeAttempt | undefined> {
+  const detection = ctx.detect(await sample(path, ctx.sampleSize, ctx.signal));
+  const family = nativeFamily(detection.producer);
+  if (!family) return undefined;
+  const offsetsFile = `${ctx.db.path}.offsets-${archiveId}.csv`;
+  try {
+    let scanned = 0;
+    const layout = await scanJsonlLayout(
+      path,
+      offsetsFile,
+      (n) => {
+        scanned += n;
+        ctx.onProgress(Math.min(scanned, bytesTotal) * SCAN_SHARE, bytesTotal, 0);
+      },
+      ctx.signal,
+    );
+    if (!layout.plain) {
+      trace('native.skip', { path, why: layout.why });
+      return undefined;
+    }
+    const result = await importPlainJsonl({
+      db: ctx.db,
+      path,
+      archiveId,
+      family,
+      lines: layout.lines,
+      offsetsFile,
+      firstRowId: ctx.firstRowId,
+      events: ctx.events,
+      quarantine: ctx.quarantine,
+      pool: ctx.pool,
+      signal: ctx.signal,
+      onProgress: (fraction, records) =>
+        ctx.onProgress(bytesTotal * (SCAN_SHARE + (1 - SCAN_SHARE) * fraction), bytesTotal, records),
+    });
+    return { detection, ...result };
+  } finally {
+    rmSync(offsetsFile, { force: true });
+  }
+}
