@@ -16,7 +16,18 @@ export interface StagedColumn {
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
 
-function quoteIdent(name: string): string {
+/** The events columns every import writes before the canonical ones, in the order both paths give them. */
+export const INSERTED_PROVENANCE = [
+  'row_id',
+  'archive_id',
+  'entry_index',
+  'line',
+  'byte_offset',
+  'byte_length',
+  'record',
+] as const;
+
+export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -88,18 +99,7 @@ export class EventStaging {
         baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`,
       ),
     ].join(', ');
-    const target = [
-      'row_id',
-      'archive_id',
-      'entry_index',
-      'line',
-      'byte_offset',
-      'byte_length',
-      'record',
-      ...this.canonical.map((c) => c.name),
-    ]
-      .map(quoteIdent)
-      .join(', ');
+    const target = [...INSERTED_PROVENANCE, ...this.canonical.map((c) => c.name)].map(quoteIdent).join(', ');
     trace('staging.insert.start', { rows: this.rows });
     await db.run(
       `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 50331648)`,

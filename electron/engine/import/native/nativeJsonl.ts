@@ -10,7 +10,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { Db } from '../../case/db';
-import type { EventStaging } from '../eventStaging';
+import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
 import { MAX_EVENT_RECORD_BYTES } from '../normalizeBatch';
 import type { NormalizerPool } from '../normalizerPool';
 import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
@@ -46,28 +46,13 @@ const FALLBACK_PAGE = 50_000;
 const FALLBACK_BATCH = 2_000;
 const POLL_MS = 200;
 
-function quote(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /** The INSERT … SELECT for one file; parameters: first row id, archive id, path ×2, offsets file. */
 export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
-  const target = [
-    'row_id',
-    'archive_id',
-    'entry_index',
-    'line',
-    'byte_offset',
-    'byte_length',
-    'record',
-    ...canonical.map(([name]) => name),
-  ]
-    .map(quote)
-    .join(', ');
-  const members = family.members.map((m) => `r.${quote(m)}::VARCHAR AS ${json(m)}`).join(', ');
+  const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
+  const members = family.members.map((m) => `r.${quoteIdent(m)}::VARCHAR AS ${json(m)}`).join(', ');
   const strings = family.members.map((m) => `${decodeString(m)} AS ${str(m)}`).join(', ');
-  const jsonColumns = family.members.map((m) => `${quote(m)}: 'JSON'`).join(', ');
+  const jsonColumns = family.members.map((m) => `${quoteIdent(m)}: 'JSON'`).join(', ');
   const objectLimit = MAX_LINE_BYTES + 1;
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
