@@ -1,8 +1,9 @@
 /** Builds an engine for tests exactly as the CLI does (real ingest, real DuckDB). */
 import { createEngine, type Engine } from '../../electron/engine/engine';
-import { engineOptions } from '../../electron/host/engineConfig';
+import { engineOptions, type EngineConfig } from '../../electron/host/engineConfig';
 
-export function testEngine(): Engine {
+/** `overrides`: e.g. `{ nativeImport: false }` to force the JS import path. */
+export function testEngine(overrides: Partial<EngineConfig> = {}): Engine {
   return createEngine(
     engineOptions({
       mode: 'serve',
@@ -10,6 +11,7 @@ export function testEngine(): Engine {
       demoCasePath: null,
       demoArchivesDir: null,
       uploadsDir: null,
+      ...overrides,
     }),
   );
 }

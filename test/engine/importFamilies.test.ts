@@ -11,21 +11,12 @@ import { verifyCustody } from '../../electron/engine/case/custody';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
-import { createEngine } from '../../electron/engine/engine';
-import { engineOptions } from '../../electron/host/engineConfig';
+import { testEngine } from '../contract/testEngine';
 import { Db } from '../../electron/engine/case/db';
 
 const F = 'test/fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'casefile-families-'));
-const engine = createEngine(
-  engineOptions({
-    mode: 'serve',
-    version: '0.0.0-test',
-    demoCasePath: null,
-    demoArchivesDir: null,
-    uploadsDir: null,
-  }),
-);
+const engine = testEngine();
 const dispatch = createDispatcher(engine.handlers);
 const casePath = join(dir, 'families.duckdb');
 

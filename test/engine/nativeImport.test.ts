@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
-import { createEngine } from '../../electron/engine/engine';
-import { engineOptions } from '../../electron/host/engineConfig';
+import { testEngine } from '../contract/testEngine';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
@@ -27,16 +26,7 @@ interface Imported {
 let caseCounter = 0;
 
 async function importWith(native: boolean, file: string): Promise<Imported> {
-  const engine = createEngine(
-    engineOptions({
-      mode: 'serve',
-      version: '0.0.0-test',
-      demoCasePath: null,
-      demoArchivesDir: null,
-      uploadsDir: null,
-      nativeImport: native,
-    }),
-  );
+  const engine = testEngine({ nativeImport: native });
   const dispatch = createDispatcher(engine.handlers);
   const casePath = join(dir, `case-${caseCounter++}.duckdb`);
   let closed = false;

@@ -12,9 +12,8 @@ import type { ArchiveVerification, ImportFileReport } from '../../shared/contrac
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
 import { Db } from '../../electron/engine/case/db';
-import { createEngine } from '../../electron/engine/engine';
 import { verifyCase } from '../../electron/engine/verify/verifyCase';
-import { engineOptions } from '../../electron/host/engineConfig';
+import { testEngine } from '../contract/testEngine';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-verify-storage-'));
 const casePath = join(dir, 'verify.duckdb');
@@ -36,15 +35,7 @@ let runId = '';
 let verified: ArchiveVerification[] = [];
 
 beforeAll(async () => {
-  const engine = createEngine(
-    engineOptions({
-      mode: 'serve',
-      version: '0.0.0-test',
-      demoCasePath: null,
-      demoArchivesDir: null,
-      uploadsDir: null,
-    }),
-  );
+  const engine = testEngine();
   try {
     const dispatch = createDispatcher(engine.handlers);
     await dispatched(dispatch('case.create', { path: casePath }));

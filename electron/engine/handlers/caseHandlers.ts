@@ -7,6 +7,7 @@ import { appendCustody } from '../case/custody';
 import { createCase, openCase, type OpenCase } from '../case/caseFile';
 import { SCHEMA_VERSION } from '../case/schema';
 import { runImport } from '../import/importRun';
+import { importDeps } from './importDeps';
 import { verifyCase } from '../verify/verifyCase';
 import type { EngineState } from '../state';
 
@@ -46,14 +47,7 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   const controller = new AbortController();
   const report = await runImport(
     { files: state.options.demoArchives.map((p) => ({ path: p })) },
-    {
-      db: c.db,
-      ingest: state.options.ingest,
-      toolVersion: state.options.version,
-      native: state.options.nativeImport,
-      signal: controller.signal,
-      progress: (e) => state.emit(e),
-    },
+    importDeps(state, c.db, controller.signal),
   );
   // The demo shows verdicts at once, as any import does (self-consistency, no keys).
   const archiveIds = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));

@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/contract/api';
 import type { ArchiveInfo, Container } from '../../../shared/contract/model';
 import { err, ok } from '../../../shared/contract/result';
 import { runImport } from '../import/importRun';
+import { importDeps } from './importDeps';
 import { verifyCase } from '../verify/verifyCase';
 import { trace } from '../trace';
 import type { EngineState } from '../state';
@@ -60,14 +61,7 @@ export function importHandlers(
                 ...(req.producer ? { producer: req.producer } : {}),
                 ...(req.mapping ? { mapping: req.mapping } : {}),
               },
-              {
-                db: c.db,
-                ingest: state.options.ingest,
-                toolVersion: state.options.version,
-                native: state.options.nativeImport,
-                signal: controller.signal,
-                progress: (e) => state.emit(e),
-              },
+              importDeps(state, c.db, controller.signal),
             );
             trace('import.committed');
             // Verification on import: self-consistency without keys or anchors, so the integrity

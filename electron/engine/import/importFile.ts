@@ -111,6 +111,7 @@ export async function importFile(
     };
   }
 
+  const file = { path, displayName, archiveId, sha256, size: info.size, mtimeMs: info.mtimeMs };
   if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
     const native = await tryNativeJsonl(path, info.size, archiveId, {
       db: ctx.db,
@@ -125,12 +126,7 @@ export async function importFile(
     });
     if (native) {
       const report = await recordArchive(ctx, {
-        path,
-        displayName,
-        archiveId,
-        sha256,
-        size: info.size,
-        mtimeMs: info.mtimeMs,
+        ...file,
         detection: native.detection,
         container: 'jsonl',
         compressed: false,
@@ -249,12 +245,7 @@ export async function importFile(
       'unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)',
     );
   const report = await recordArchive(ctx, {
-    path,
-    displayName,
-    archiveId,
-    sha256,
-    size: info.size,
-    mtimeMs: info.mtimeMs,
+    ...file,
     detection: det,
     container,
     compressed,
