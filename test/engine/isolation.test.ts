@@ -65,7 +65,7 @@ describe('engine process isolation', () => {
     expect(page.ok && (page.value as { total: number }).total).toBe(300);
     const quarantine = await host.dispatch('quarantine.page', { offset: 0, limit: 1 });
     expect(quarantine.ok && (quarantine.value as { total: number }).total).toBe(0);
-    expect(readdirSync(dir).filter((n) => n.includes('.staging-') || n.includes('.offsets-'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.includes('.staging-') || n.includes('.tagged-'))).toEqual([]);
 
     // And the same archive imports completely afterwards.
     const again = await host.dispatch('archive.import', { sources: [{ path: big }] });

@@ -145,6 +145,12 @@ function oddShapes(): string {
     stepLine(200).replace('{', '{ ').replace(/}$/, ' }'),
   );
   lines.push(`{"run_id":"dup","run_id":"dup2",${stepLine(201).slice(1).replace('"run_id":"run_1",', '')}`);
+  // A repeated member read last-wins (JS, Python) against first-wins (DuckDB); a repeated
+  // non-member changes no column.
+  lines.push(stepLine(202).replace(/}$/, ',"decision":"deny"}'));
+  lines.push(stepLine(203).replace(/}$/, ',"extra":1,"extra":2}'));
+  // Longer than the native path's line limit: left out of DuckDB's copy, read by the JS path.
+  lines.push(stepLine(204, { reason: `"${'r'.repeat(1100 * 1024)}"` }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -181,13 +187,19 @@ describe('native JSONL import gives what the JS path gives', () => {
       blank: `${lines.slice(0, 10).join('\n')}\n\n${lines.slice(10).join('\n')}\n`,
       bom: `\uFEFF${lines.join('\n')}\n`,
       torn: `${lines.join('\n')}\n{"run_id":"x","st`,
+      // The tagged copy's key in a record could forge another line's place (taggedCopy.ts).
+      tagKey: `${lines.join('\n')}\n${stepLine(26).replace('{', '{"\\u0001":"000000000003:000000000000000:000000100",')}\n`,
     };
     for (const [name, text] of Object.entries(variants)) {
       const file = join(dir, `${name}.jsonl`);
       writeFileSync(file, text);
       const [viaSql, viaJs] = [await importWith(true, file), await importWith(false, file)];
       expect(comparable(viaSql), name).toEqual(comparable(viaJs));
-      expect(viaSql.events.length, name).toBe(25);
+      expect(viaSql.events.length, name).toBe(name === 'tagKey' ? 26 : 25);
+      expect(
+        viaSql.events.every((e) => String(e.row_rank) === String(e.entry_index)),
+        name,
+      ).toBe(true);
     }
   });
 

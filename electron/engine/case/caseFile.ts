@@ -96,16 +96,16 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
 }
 
 /**
- * An import killed mid-way leaves its staging file (importRun.ts) or line-offsets file
+ * An import killed mid-way leaves its staging file (importRun.ts) or tagged copy
  * (native/tryNativeJsonl.ts) behind; their rows were never committed.
  */
 function removeStaleStaging(casePath: string): void {
   const staging = `${basename(casePath)}.staging-`;
-  const offsets = `${basename(casePath)}.offsets-`;
+  const tagged = `${basename(casePath)}.tagged-`;
   for (const name of readdirSync(dirname(casePath))) {
     if (
       (name.startsWith(staging) && name.endsWith('.ndjson')) ||
-      (name.startsWith(offsets) && name.endsWith('.csv'))
+      (name.startsWith(tagged) && name.endsWith('.jsonl'))
     )
       rmSync(join(dirname(casePath), name), { force: true });
   }

@@ -5,6 +5,9 @@ export type Params = DuckDBValue[];
 export type TextRow = (string | null)[];
 
 export class Db {
+  /** Statements to run once the current transaction has ended (see withSettings). */
+  private readonly afterTransaction: string[] = [];
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
@@ -56,6 +59,28 @@ export class Db {
     } catch (thrown) {
       await this.run('ROLLBACK').catch(() => undefined);
       throw thrown;
+    } finally {
+      for (const sql of this.afterTransaction.splice(0)) await this.run(sql).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Runs `work` with DuckDB settings changed (values as SQL literals), then restores what they
+   * were (RESET would go back to DuckDB's defaults, not to what Db.open set). Settings outlive a
+   * rollback, and a failed statement aborts its transaction so that no statement runs until
+   * ROLLBACK: a restore that fails then runs when the transaction ends.
+   */
+  async withSettings<T>(settings: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
+    const restore: string[] = [];
+    for (const [name, value] of Object.entries(settings)) {
+      const before = await this.scalar('SELECT current_setting(?)::VARCHAR', [name]);
+      restore.push(`SET ${name} = '${String(before ?? '').replace(/'/g, "''")}'`);
+      await this.run(`SET ${name} = ${value}`);
+    }
+    try {
+      return await work();
+    } finally {
+      for (const sql of restore) await this.run(sql).catch(() => this.afterTransaction.push(sql));
     }
   }
 

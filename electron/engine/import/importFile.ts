@@ -15,6 +15,7 @@ import { parseRecord, RecordProcessor } from './recordProcessor';
 import type { EventStaging } from './eventStaging';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
+import { trace } from '../trace';
 import { tryNativeJsonl } from './native/tryNativeJsonl';
 import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
 
@@ -83,7 +84,9 @@ export async function importFile(
   ctx: FileImportContext,
 ): Promise<FileImportResult> {
   const info = await stat(path);
+  trace('import.hash.start', { path });
   const sha256 = await sha256File(path, ctx.signal);
+  trace('import.hash.done', { sha256 });
   const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
   const sniffed = await sniffFile(path);
   if (dup[0]) {

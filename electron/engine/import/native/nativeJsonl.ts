@@ -1,40 +1,41 @@
 /**
- * The fast import path for a plain JSON Lines file (jsonlLayout.ts) of a family DuckDB can
- * normalize (nativeFamilies.ts): one INSERT in which DuckDB reads the original file three ways
- * joined by position — each record's exact text (read_ndjson_objects), its members as JSON text
- * (read_json) and the line offsets the layout scan wrote — so no record crosses into JavaScript.
- * Per-record JS cost was the import's limit (≈22 µs per record against DuckDB's ≈3 µs,
- * ../shared/perf/baseline.md §5). Rows that are not plain (unparseable, missing a required
- * field, an unusual shape) are left out of the INSERT and then go through the JS path, the
- * reference, which maps or quarantines them with the exact reason.
+ * The fast import path for a plain JSON Lines file of a family DuckDB can normalize
+ * (nativeFamilies.ts): one INSERT in which DuckDB reads the tagged copy (taggedCopy.ts) — each
+ * record with its own line index, byte offset and length in front — so no record crosses into
+ * JavaScript and every DuckDB thread can take any part of the file. Per-record JS cost was the
+ * import's limit (≈22 µs per record against DuckDB's ≈3 µs, ../shared/perf/baseline.md §5).
+ * Rows that are not plain (unparseable, missing a required field, an unusual shape) are left out
+ * of the INSERT and then go through the JS path, the reference, which maps or quarantines them
+ * with the exact reason.
  */
-import { open } from 'node:fs/promises';
 import type { Db } from '../../case/db';
 import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
 import { MAX_EVENT_RECORD_BYTES } from '../normalizeBatch';
 import type { NormalizerPool } from '../normalizerPool';
 import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
-import type { RawRecord } from '../textRecords';
-import { MAX_LINE_BYTES } from '../lines';
+import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import type { NativeFamily } from './nativeFamilies';
-import { decodeString, json, str } from './sqlFields';
+import { decodeString, json, sqlText, str } from './sqlFields';
+import { NATIVE_MAX_LINE_BYTES, TAG } from './taggedCopy';
 
 export interface NativeImportInput {
   db: Db;
+  /** The original file, for the lines DuckDB leaves out. */
   path: string;
+  /** Its tagged copy, which DuckDB reads. */
+  copyFile: string;
+  lines: number;
   archiveId: string;
   family: NativeFamily;
-  lines: number;
-  offsetsFile: string;
   firstRowId: bigint;
   events: EventStaging;
   quarantine: TableWriter;
   pool: NormalizerPool;
   signal: AbortSignal;
-  /** Fraction of the INSERT done (0–1) and events so far, for progress. */
-  onProgress(fraction: number, records: number): void;
+  /** Fraction of the INSERT done (0–1), for progress. */
+  onProgress(fraction: number): void;
 }
 
 export interface NativeImportResult {
@@ -42,57 +43,88 @@ export interface NativeImportResult {
   nextRowId: bigint;
 }
 
-const FALLBACK_PAGE = 50_000;
+const LEFT_OUT_PAGE = 100_000;
 const FALLBACK_BATCH = 2_000;
 const POLL_MS = 200;
 
-/** The INSERT … SELECT for one file; parameters: first row id, archive id, path ×2, offsets file. */
+function tagPart(part: { at: number; digits: number }): string {
+  return `TRY_CAST(substr(t, ${part.at}, ${part.digits}) AS BIGINT)`;
+}
+
+/**
+ * True when no member the family reads appears twice among the record's top-level keys: DuckDB
+ * reads a repeated key first-wins and the JS parser (like the producers' Python) last-wins, so
+ * such rows go to JS. Counting beats list_distinct(json_keys(…)) by ≈2 CPU-s per million rows.
+ */
+function membersOnce(family: NativeFamily): string {
+  const names = family.members.map(sqlText);
+  const present = names.map((n) => `list_contains(k, ${n})::INTEGER`).join(' + ');
+  return `len(list_filter(k, x -> x IN (${names.join(', ')}))) = (${present})`;
+}
+
+/** The INSERT … SELECT for one file; parameters: first row id, archive id, tagged copy. */
 export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
-  const members = family.members.map((m) => `r.${quoteIdent(m)}::VARCHAR AS ${json(m)}`).join(', ');
+  const members = family.members.map((m) => `m.${quoteIdent(m)}::VARCHAR AS ${json(m)}`).join(', ');
   const strings = family.members.map((m) => `${decodeString(m)} AS ${str(m)}`).join(', ');
-  const jsonColumns = family.members.map((m) => `${quoteIdent(m)}: 'JSON'`).join(', ');
-  const objectLimit = MAX_LINE_BYTES + 1;
+  const struct = `{${family.members.map((m) => `${JSON.stringify(m)}: "JSON"`).join(', ')}}`;
+  const objectLimit = NATIVE_MAX_LINE_BYTES + TAG.rest;
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
   SELECT *, ${strings} FROM (
-    SELECT x.e, x.record, x.unique_keys, p.o, p.n, ${members}
+    SELECT e, o, n, record, tagged, unique_keys, ${members}
     FROM (
-      -- A repeated key is read first-wins by DuckDB and last-wins by the JS parser: such rows go to JS.
-      SELECT ordinality - 1 AS e, json::VARCHAR AS record,
-             len(list_distinct(json_keys(json))) = len(json_keys(json)) AS unique_keys
-      FROM read_ndjson_objects($3, ignore_errors = true, maximum_object_size = ${objectLimit}) WITH ORDINALITY
-    ) x
-    POSITIONAL JOIN read_json($3, format = 'newline_delimited', columns = {${jsonColumns}}, ignore_errors = true, maximum_object_size = ${objectLimit}) r
-    POSITIONAL JOIN read_csv($4, columns = {'o': 'BIGINT', 'n': 'BIGINT'}, header = false, auto_detect = false) p
+      SELECT ${tagPart(TAG.index)} AS e, ${tagPart(TAG.offset)} AS o, ${tagPart(TAG.length)} AS n,
+             '{' || substr(t, ${TAG.rest}) AS record, starts_with(t, ${sqlText(TAG.open)}) AS tagged,
+             ${membersOnce(family)} AS unique_keys, json_transform(json, ${sqlText(struct)}) AS m
+      FROM (
+        SELECT json, json::VARCHAR AS t, json_keys(json) AS k
+        FROM read_ndjson_objects($3, ignore_errors = true, maximum_object_size = ${objectLimit})
+      )
+    )
   )
 )
--- The length check ties each row to its line: a reader that split or merged lines cannot pass it.
-WHERE record IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
+-- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
+WHERE tagged AND e IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
   AND unique_keys AND (${family.plain})`;
 }
 
-/** Runs the INSERT, then hands every line it left out to the JS path. */
+/**
+ * Settings for the INSERT only. Every row carries its own place, so DuckDB need not keep file
+ * order: without it the insert runs on every thread and holds no reorder buffers (peak RSS
+ * 1.6 → 0.8 GB per million rows). Filter pushdown would move the WHERE below the projections and
+ * inline each member's json_transform into it, parsing every record once per reference (200k
+ * rows: 10.4 s against 2.5 s). DuckDB fills whatever memory limit it has; the INSERT runs as
+ * fast under 600 MB as under 1 GB (import benchmark), so it gets 600 MB unless the user set one.
+ */
+function insertSettings(): Record<string, string> {
+  return {
+    preserve_insertion_order: 'false',
+    disabled_optimizers: "'filter_pushdown'",
+    ...(process.env.CASEFILE_DUCKDB_MEMORY ? {} : { memory_limit: "'600MB'" }),
+  };
+}
+
+/** Runs the INSERT, checks every row's place, then hands every line it left out to the JS path. */
 export async function importPlainJsonl(input: NativeImportInput): Promise<NativeImportResult> {
-  const { db, archiveId } = input;
-  trace('native.insert.start', { lines: input.lines });
+  const { db, archiveId, path, lines } = input;
+  trace('native.insert.start', { lines });
   await withProgress(input, () =>
-    db.run(nativeInsertSql(input.family), [
-      input.firstRowId.toString(),
-      archiveId,
-      input.path,
-      input.offsetsFile,
-    ]),
+    db.withSettings(insertSettings(), () =>
+      db.run(nativeInsertSql(input.family), [input.firstRowId.toString(), archiveId, input.copyFile]),
+    ),
   );
   const [stats] = await db.objects(
-    'SELECT count(*)::BIGINT AS n, max(entry_index) AS last FROM events WHERE archive_id = ?',
+    'SELECT count(*)::BIGINT AS n, count(DISTINCT entry_index)::BIGINT AS d, max(entry_index) AS last FROM events WHERE archive_id = ?',
     [archiveId],
   );
   const inserted = Number(stats?.n ?? 0);
-  if (stats?.last !== null && stats?.last !== undefined && Number(stats.last) >= input.lines)
-    throw new Error(`native import of ${input.path} produced an entry past its last line`);
+  const last = stats?.last === null || stats?.last === undefined ? -1 : Number(stats.last);
+  // Cannot happen (taggedCopy.ts refuses a file that holds the tag's key); checked, as evidence must not move.
+  if (Number(stats?.d ?? 0) !== inserted || last >= lines)
+    throw new Error(`native import of ${path} placed a record on a line it does not hold`);
   trace('native.insert.done', { inserted });
   const processor = new RecordProcessor(
     input.pool,
@@ -101,48 +133,52 @@ export async function importPlainJsonl(input: NativeImportInput): Promise<Native
     input.events,
     input.quarantine,
   );
-  if (inserted < input.lines) await processLeftOut(input, processor);
+  if (inserted < lines) await processLeftOut(input, processor);
   await processor.drain();
   await input.events.flushInto(db, input.firstRowId, true);
   const counts = processor.counts;
   counts.records += inserted;
-  return { counts, nextRowId: input.firstRowId + BigInt(input.lines) };
+  return { counts, nextRowId: input.firstRowId + BigInt(lines) };
 }
 
-/** Lines the INSERT left out, read back from the file by offset and fed to the JS mappers. */
+/** Line indexes after `after` that the INSERT left out, in order, one page at a time. */
+async function leftOutPage(input: NativeImportInput, after: number): Promise<number[]> {
+  const rows = await input.db.objects(
+    `SELECT r.e FROM range(?::BIGINT + 1, ?::BIGINT) r(e)
+     ANTI JOIN (SELECT entry_index FROM events WHERE archive_id = ?) x ON r.e = x.entry_index
+     ORDER BY r.e LIMIT ${LEFT_OUT_PAGE}`,
+    [after, input.lines, input.archiveId],
+  );
+  return rows.map((r) => Number(r.e));
+}
+
+/** The lines the INSERT left out, read by the JS reader and fed to the JS mappers. */
 async function processLeftOut(input: NativeImportInput, processor: RecordProcessor): Promise<void> {
-  const file = await open(input.path, 'r');
-  try {
-    let after = -1;
-    for (;;) {
-      const page = await input.db.objects(
-        `SELECT e, o, n FROM (
-           SELECT (p.ordinality - 1)::BIGINT AS e, p.o, p.n
-           FROM read_csv(?, columns = {'o': 'BIGINT', 'n': 'BIGINT'}, header = false, auto_detect = false) WITH ORDINALITY p
-         ) WHERE e > ? AND e NOT IN (SELECT entry_index FROM events WHERE archive_id = ?)
-         ORDER BY e LIMIT ${FALLBACK_PAGE}`,
-        [input.offsetsFile, after, input.archiveId],
-      );
-      if (page.length === 0) return;
-      let batch: RawRecord[] = [];
-      for (const row of page) {
-        const e = Number(row.e);
-        const offset = Number(row.o);
-        const bytes = new Uint8Array(Number(row.n));
-        await file.read(bytes, 0, bytes.length, offset);
-        batch.push({ entryIndex: e, line: e + 1, byteOffset: offset, bytes, unterminated: false });
-        if (batch.length >= FALLBACK_BATCH) {
-          await processor.addBatch(batch);
-          batch = [];
-        }
-        after = e;
+  let page = await leftOutPage(input, -1);
+  let i = 0;
+  const reader = jsonlRecords(input.path, false, () => undefined, input.signal);
+  for await (const records of reader) {
+    let picked: RawRecord[] = [];
+    for (const record of records) {
+      if (i === page.length) {
+        if (page.length < LEFT_OUT_PAGE) break;
+        page = await leftOutPage(input, page[page.length - 1] ?? -1);
+        i = 0;
+        if (page.length === 0) break;
       }
-      await processor.addBatch(batch);
-      if (page.length < FALLBACK_PAGE) return;
+      if (record.entryIndex !== page[i]) continue;
+      picked.push(record);
+      i += 1;
+      if (picked.length >= FALLBACK_BATCH) {
+        await processor.addBatch(picked);
+        picked = [];
+      }
     }
-  } finally {
-    await file.close();
+    await processor.addBatch(picked);
+    if (i === page.length && page.length < LEFT_OUT_PAGE) break;
   }
+  if (i < page.length)
+    throw new Error(`native import of ${input.path}: line ${page[i]! + 1} was not found again`);
 }
 
 /** Reports DuckDB's own progress while `work` runs; a cancel interrupts the statement. */
@@ -152,7 +188,7 @@ async function withProgress(input: NativeImportInput, work: () => Promise<void>)
   input.signal.addEventListener('abort', onAbort);
   const timer = setInterval(() => {
     const pct = conn.progress.percentage;
-    if (pct >= 0) input.onProgress(pct / 100, Math.round((pct / 100) * input.lines));
+    if (pct >= 0) input.onProgress(pct / 100);
   }, POLL_MS);
   try {
     if (input.signal.aborted) throw input.signal.reason ?? new Error('cancelled');

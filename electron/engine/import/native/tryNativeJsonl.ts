@@ -1,7 +1,7 @@
 /**
  * Decides whether a JSON Lines file takes the native path (nativeJsonl.ts) and runs it: the
  * family, detected from the first records like the JS path does, must have a SQL restatement,
- * and the file must be plain (jsonlLayout.ts). Otherwise answers undefined and the caller
+ * and the file must be plain (taggedCopy.ts). Otherwise answers undefined and the caller
  * imports the file through the JS path, which handles every file.
  */
 import { rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { parseRecord, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { scanJsonlLayout } from './jsonlLayout';
+import { writeTaggedCopy } from './taggedCopy';
 import { nativeFamily } from './nativeFamilies';
 import { importPlainJsonl } from './nativeJsonl';
 
@@ -36,8 +36,8 @@ export interface NativeAttempt {
   nextRowId: bigint;
 }
 
-/** The layout scan is the first of two passes: it counts as this share of the progress bar. */
-const SCAN_SHARE = 0.15;
+/** Writing the tagged copy is the first of two passes: it counts as this share of the progress bar. */
+const COPY_SHARE = 0.2;
 
 /** The JS path's detection sample: whole first batches until `size` records (importFile.ts). */
 async function sample(path: string, size: number, signal: AbortSignal): Promise<JsonValue[]> {
@@ -61,18 +61,20 @@ export async function tryNativeJsonl(
   const detection = ctx.detect(await sample(path, ctx.sampleSize, ctx.signal));
   const family = nativeFamily(detection.producer);
   if (!family) return undefined;
-  const offsetsFile = `${ctx.db.path}.offsets-${archiveId}.csv`;
+  const copyFile = `${ctx.db.path}.tagged-${archiveId}.jsonl`;
   try {
-    let scanned = 0;
-    const layout = await scanJsonlLayout(
+    let copied = 0;
+    trace('native.copy.start', { path });
+    const layout = await writeTaggedCopy(
       path,
-      offsetsFile,
+      copyFile,
       (n) => {
-        scanned += n;
-        ctx.onProgress(Math.min(scanned, bytesTotal) * SCAN_SHARE, bytesTotal, 0);
+        copied += n;
+        ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
       },
       ctx.signal,
     );
+    trace('native.copy.done', layout);
     if (!layout.plain) {
       trace('native.skip', { path, why: layout.why });
       return undefined;
@@ -80,20 +82,24 @@ export async function tryNativeJsonl(
     const result = await importPlainJsonl({
       db: ctx.db,
       path,
+      copyFile,
+      lines: layout.lines,
       archiveId,
       family,
-      lines: layout.lines,
-      offsetsFile,
       firstRowId: ctx.firstRowId,
       events: ctx.events,
       quarantine: ctx.quarantine,
       pool: ctx.pool,
       signal: ctx.signal,
-      onProgress: (fraction, records) =>
-        ctx.onProgress(bytesTotal * (SCAN_SHARE + (1 - SCAN_SHARE) * fraction), bytesTotal, records),
+      onProgress: (fraction) =>
+        ctx.onProgress(
+          bytesTotal * (COPY_SHARE + (1 - COPY_SHARE) * fraction),
+          bytesTotal,
+          Math.round(fraction * layout.lines),
+        ),
     });
     return { detection, ...result };
   } finally {
-    rmSync(offsetsFile, { force: true });
+    rmSync(copyFile, { force: true });
   }
 }
