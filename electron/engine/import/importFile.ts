@@ -7,7 +7,7 @@ import type { ImportFileReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
-import { sha256File } from './fileHash';
+import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { readParquetRecords } from './parquetRecords';
 import type { NormalizerPool } from './normalizerPool';
@@ -84,12 +84,48 @@ export async function importFile(
   ctx: FileImportContext,
 ): Promise<FileImportResult> {
   const info = await stat(path);
+  // The hash runs on a worker beside the native path's copy pass; a duplicate is caught before
+  // that path inserts anything (its `admit`), and by the check below on every path.
   trace('import.hash.start', { path });
-  const sha256 = await sha256File(path, ctx.signal);
-  trace('import.hash.done', { sha256 });
-  const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
+  const hashing = sha256FileOnWorker(path, ctx.signal);
+  hashing.catch(() => undefined); // awaited below; a failure must not surface unhandled meanwhile
+  const duplicateOf = async (sha256: string): Promise<string | undefined> => {
+    const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
+    return dup[0] ? String(dup[0].path) : undefined;
+  };
   const sniffed = await sniffFile(path);
-  if (dup[0]) {
+  const file = { path, displayName, archiveId, size: info.size, mtimeMs: info.mtimeMs };
+  if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
+    const native = await tryNativeJsonl(path, info.size, archiveId, {
+      db: ctx.db,
+      events: ctx.events,
+      quarantine: ctx.quarantine,
+      pool: ctx.pool,
+      firstRowId: ctx.nextRowId,
+      signal: ctx.signal,
+      sampleSize: SAMPLE_SIZE,
+      detect: (sample) => detect(ctx, 'jsonl', sample),
+      admit: async () => (await duplicateOf(await hashing)) === undefined,
+      onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
+    });
+    if (native) {
+      const report = await recordArchive(ctx, {
+        ...file,
+        sha256: await hashing,
+        detection: native.detection,
+        container: 'jsonl',
+        compressed: false,
+        counts: native.counts,
+        notes: [...native.counts.notes],
+        header: {},
+      });
+      return { report, nextRowId: native.nextRowId };
+    }
+  }
+  const sha256 = await hashing;
+  trace('import.hash.done', { sha256 });
+  const dup = await duplicateOf(sha256);
+  if (dup !== undefined) {
     const container = sniffed.kind === 'text' ? (sniffed.shape === 'jsonl' ? 'jsonl' : 'json') : 'parquet';
     const report: ImportFileReport = {
       path,
@@ -98,7 +134,7 @@ export async function importFile(
       container,
       records: 0,
       quarantined: 0,
-      duplicateOf: String(dup[0].path),
+      duplicateOf: dup,
     };
     return { report, nextRowId: ctx.nextRowId };
   }
@@ -112,33 +148,6 @@ export async function importFile(
       ),
       nextRowId: ctx.nextRowId,
     };
-  }
-
-  const file = { path, displayName, archiveId, sha256, size: info.size, mtimeMs: info.mtimeMs };
-  if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
-    const native = await tryNativeJsonl(path, info.size, archiveId, {
-      db: ctx.db,
-      events: ctx.events,
-      quarantine: ctx.quarantine,
-      pool: ctx.pool,
-      firstRowId: ctx.nextRowId,
-      signal: ctx.signal,
-      sampleSize: SAMPLE_SIZE,
-      detect: (sample) => detect(ctx, 'jsonl', sample),
-      onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
-    });
-    if (native) {
-      const report = await recordArchive(ctx, {
-        ...file,
-        detection: native.detection,
-        container: 'jsonl',
-        compressed: false,
-        counts: native.counts,
-        notes: [...native.counts.notes],
-        header: {},
-      });
-      return { report, nextRowId: native.nextRowId };
-    }
   }
 
   let records: AsyncIterable<RawRecord[]>;
@@ -249,6 +258,7 @@ export async function importFile(
     );
   const report = await recordArchive(ctx, {
     ...file,
+    sha256,
     detection: det,
     container,
     compressed,

@@ -27,6 +27,8 @@ export interface NativeAttemptContext {
   signal: AbortSignal;
   sampleSize: number;
   detect(sample: JsonValue[]): Detection;
+  /** Asked after the copy pass, before anything is inserted: false leaves the file to the caller (a duplicate). */
+  admit(): Promise<boolean>;
   onProgress(bytesDone: number, bytesTotal: number, records: number): void;
 }
 
@@ -79,6 +81,7 @@ export async function tryNativeJsonl(
       trace('native.skip', { path, why: layout.why });
       return undefined;
     }
+    if (!(await ctx.admit())) return undefined;
     const result = await importPlainJsonl({
       db: ctx.db,
       path,
