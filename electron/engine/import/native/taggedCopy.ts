@@ -87,9 +87,19 @@ export async function writeTaggedCopy(
   const handle = await open(path, 'r');
   const out = await open(copyFile, 'w');
   let lines = 0;
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     const buf = Buffer.allocUnsafe(CHUNK + MAX_LINE_BYTES);
-    const tagged = Buffer.allocUnsafe(2 * CHUNK);
+    // Two output buffers: one is written out while the next chunk is read and tagged into the other.
+    const buffers = [Buffer.allocUnsafe(2 * CHUNK), Buffer.allocUnsafe(2 * CHUNK)] as const;
+    let tagged: Buffer = buffers[0];
+    let outAt = 0;
+    const flush = async (length: number): Promise<void> => {
+      await writing;
+      writing = out.write(tagged, 0, length, outAt);
+      outAt += length;
+      tagged = tagged === buffers[0] ? buffers[1] : buffers[0];
+    };
     let filled = 0; // bytes of a pending line carried to the front of buf
     let base = 0; // file offset of buf[0]
     for (;;) {
@@ -124,7 +134,7 @@ export async function writeTaggedCopy(
           continue;
         }
         if (w + TAG_BYTES + length > tagged.length) {
-          await out.write(tagged, 0, w);
+          await flush(w);
           w = 0;
         }
         w += TAG_OPEN.copy(tagged, w);
@@ -140,14 +150,16 @@ export async function writeTaggedCopy(
         lines += 1;
         start = nl + 1;
       }
-      await out.write(tagged, 0, w);
+      await flush(w);
       const rest = end - start;
       buf.copy(buf, 0, start, end);
       base += start;
       filled = rest;
     }
+    await writing;
     return lines === 0 ? { plain: false, why: 'no records' } : { plain: true, lines };
   } finally {
+    await writing.catch(() => undefined);
     await handle.close();
     await out.close();
   }
