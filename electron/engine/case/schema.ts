@@ -35,11 +35,11 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
 ];
 
 /**
- * Canonical columns stored without compression analysis: integrity hashes are hex or base64 of
- * random bytes, which FSST shrinks little; analysing them cost the import's INSERT ~0.5 s per
- * million rows (import benchmark) against ~10% more file.
+ * Canonical columns stored without compression analysis: mostly-unique strings (integrity hashes,
+ * ids, action keys, the original time text) that FSST shrinks by little. Analysing them cost the
+ * import's INSERT ~1 s per million rows (import benchmark) against ~17% more file.
  */
-const UNCOMPRESSED = new Set(['record_hash', 'prev_hash']);
+const UNCOMPRESSED = new Set(['event_id', 'ts_raw', 'action_key', 'record_hash', 'prev_hash']);
 
 function columnDdl(c: ColumnSpec): string {
   return `"${c.name}" ${c.sqlType}${UNCOMPRESSED.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`;
