@@ -115,6 +115,11 @@ export class EngineHost {
     }
   }
 
+  /** The running engine process's id, if one runs (diagnostics and tests). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Kills the engine process at once (SIGKILL), as a crash would; the next call starts a fresh one. */
   kill(): void {
     this.child?.kill('SIGKILL');

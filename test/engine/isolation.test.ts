@@ -42,11 +42,13 @@ describe('engine process isolation', () => {
     const lines = readFileSync('test/fixtures/runtime-steps/steps/tnt_driftwood.jsonl', 'utf8');
     const big = join(dir, 'big.jsonl');
     writeFileSync(big, lines.repeat(200));
+    let killedPid: number | undefined;
     const killed = new Promise<void>((resolve) => {
       const stop = host.subscribe((e) => {
         // The first progress event: bytes scanned (the native path counts records only at its end).
         if (e.type === 'import.progress' && (e as ImportProgress).bytesDone > 0) {
           stop();
+          killedPid = host.pid;
           host.kill();
           resolve();
         }
@@ -66,6 +68,12 @@ describe('engine process isolation', () => {
     const quarantine = await host.dispatch('quarantine.page', { offset: 0, limit: 1 });
     expect(quarantine.ok && (quarantine.value as { total: number }).total).toBe(0);
     expect(readdirSync(dir).filter((n) => n.includes('.staging-') || n.includes('.tagged-'))).toEqual([]);
+    // A tagged copy the killed engine held in RAM (copyPlace.ts) is gone too.
+    expect(killedPid).toBeGreaterThan(0);
+    if (existsSync('/dev/shm'))
+      expect(readdirSync('/dev/shm').filter((n) => n.startsWith(`casefile-tagged-${killedPid}-`))).toEqual(
+        [],
+      );
 
     // And the same archive imports completely afterwards.
     const again = await host.dispatch('archive.import', { sources: [{ path: big }] });

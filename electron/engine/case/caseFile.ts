@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/contract/result';
+import { removeStaleCopies } from '../import/native/copyPlace';
 import { Db } from './db';
 import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
 
@@ -82,6 +83,7 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
     // Tables added since the case was made (CREATE … IF NOT EXISTS leaves existing ones alone).
     for (const sql of schemaStatements([])) await db.run(sql);
     removeStaleStaging(path);
+    removeStaleCopies();
     return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
   } catch {
     db.close();

@@ -15,6 +15,7 @@ import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { writeTaggedCopy } from './taggedCopy';
+import { taggedCopyPath } from './copyPlace';
 import { nativeFamily } from './nativeFamilies';
 import { importPlainJsonl } from './nativeJsonl';
 
@@ -63,7 +64,7 @@ export async function tryNativeJsonl(
   const detection = ctx.detect(await sample(path, ctx.sampleSize, ctx.signal));
   const family = nativeFamily(detection.producer);
   if (!family) return undefined;
-  const copyFile = `${ctx.db.path}.tagged-${archiveId}.jsonl`;
+  const copyFile = taggedCopyPath(ctx.db.path, archiveId, bytesTotal);
   try {
     let copied = 0;
     trace('native.copy.start', { path });

@@ -1,0 +1,40 @@
+/**
+ * Where the native import's tagged copy goes (copyPlace.ts): RAM when it fits, beside the case
+ * otherwise, and copies left in RAM by a dead engine process are removed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { removeStaleCopies, taggedCopyPath } from '../../electron/engine/import/native/copyPlace';
+
+const shm = existsSync('/dev/shm');
+
+describe('taggedCopyPath', () => {
+  it('puts a small copy in /dev/shm (where there is one) and a huge one beside the case', () => {
+    const small = taggedCopyPath('/cases/a.duckdb', 'abc', 1000);
+    expect(small).toBe(
+      shm ? `/dev/shm/casefile-tagged-${process.pid}-abc.jsonl` : '/cases/a.duckdb.tagged-abc.jsonl',
+    );
+    expect(taggedCopyPath('/cases/a.duckdb', 'abc', 1e15)).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+  });
+});
+
+describe.skipIf(!shm)('removeStaleCopies', () => {
+  it("removes a dead process's copies and keeps a live one's", () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const deadPid = Number(dead.stdout);
+    const stale = `/dev/shm/casefile-tagged-${deadPid}-x1.jsonl`;
+    const live = `/dev/shm/casefile-tagged-${process.pid}-x2.jsonl`;
+    writeFileSync(stale, '{}\n');
+    writeFileSync(live, '{}\n');
+    try {
+      removeStaleCopies();
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      for (const f of [stale, live]) rmSync(f, { force: true });
+    }
+  });
+});
