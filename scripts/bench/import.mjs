@@ -18,6 +18,8 @@ if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { 
 const mb = statSync(file).size / 1e6;
 
 function measure(step, target) {
+  // Flush the previous step's writes first, so no step pays for another's disk writeback.
+  if (process.platform !== 'win32') spawnSync('sync');
   const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
