@@ -3,7 +3,7 @@
  * gives: every fixture of a family it covers, plus a file of odd shapes, imported both ways into
  * real DuckDB files, compared column by column, with quarantine and report.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -214,5 +214,37 @@ describe('native JSONL import gives what the JS path gives', () => {
       const slice = bytes.subarray(offset, offset + Number(e.byte_length)).toString('utf8');
       expect(e.record).toBe(slice);
     }
+  });
+});
+
+describe('a file already in the case', () => {
+  it('is reported as a duplicate on the native path, with nothing inserted and no copy left', async () => {
+    // Large enough that the hash is known while the tagged copy is still being written.
+    const file = join(dir, 'twice.jsonl');
+    const one = readFileSync(join(STEPS, 'tnt_driftwood.jsonl'), 'utf8');
+    writeFileSync(file, one.repeat(60));
+    const engine = testEngine({ nativeImport: true });
+    const dispatch = createDispatcher(engine.handlers);
+    const casePath = join(dir, 'twice.duckdb');
+    try {
+      expect((await dispatch('case.create', { path: casePath })).ok).toBe(true);
+      const reports: ImportFileReport[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = (await dispatch('archive.import', { sources: [{ path: file }] })) as Result<{
+          files: ImportFileReport[];
+        }>;
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        reports.push(r.value.files[0] as ImportFileReport);
+      }
+      expect(reports[0]?.records).toBe(one.trimEnd().split('\n').length * 60);
+      expect(reports[1]).toMatchObject({ records: 0, duplicateOf: file, sha256: reports[0]?.sha256 });
+      const page = (await dispatch('events.page', { offset: 0, limit: 1 })) as Result<{ total: number }>;
+      expect(page.ok && page.value.total).toBe(reports[0]?.records);
+    } finally {
+      await engine.close();
+    }
+    const left = (d: string): string[] => readdirSync(d).filter((n) => n.includes('tagged-'));
+    expect(left(dir)).toEqual([]);
+    if (existsSync('/dev/shm')) expect(left('/dev/shm')).toEqual([]);
   });
 });

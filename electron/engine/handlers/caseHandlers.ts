@@ -49,7 +49,7 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
     { files: state.options.demoArchives.map((p) => ({ path: p })) },
     importDeps(state, c.db, controller.signal),
   );
-  // The demo shows verdicts at once, as any import does (self-consistency, no keys).
+  // The demo shows verdicts at once, as every import does (self-consistency, no keys).
   const archiveIds = report.files.flatMap((f) => (f.archiveId ? [f.archiveId] : []));
   await verifyCase(c.db, { archiveIds, keys: { hmac: [], ed25519: [] }, anchors: [], trigger: 'import' });
   await c.db.run('CHECKPOINT');

@@ -84,14 +84,20 @@ export async function importFile(
   ctx: FileImportContext,
 ): Promise<FileImportResult> {
   const info = await stat(path);
-  // The hash runs on a worker beside the native path's copy pass; a duplicate is caught before
-  // that path inserts anything (its `admit`), and by the check below on every path.
+  // The hash runs on a worker beside the native path's copy pass; a duplicate stops that path as
+  // soon as the hash is known (its `duplicate`), and is reported by the check below on every path.
   trace('import.hash.start', { path });
   const hashing = sha256FileOnWorker(path, ctx.signal);
   hashing.catch(() => undefined); // awaited below; a failure must not surface unhandled meanwhile
-  const duplicateOf = async (sha256: string): Promise<string | undefined> => {
-    const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
-    return dup[0] ? String(dup[0].path) : undefined;
+  // One query, shared by the native path's early stop and the check below.
+  let known: Promise<string | undefined> | undefined;
+  const duplicateOf = (): Promise<string | undefined> => {
+    known ??= hashing.then(async (sha256) => {
+      const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
+      return dup[0] ? String(dup[0].path) : undefined;
+    });
+    known.catch(() => undefined); // awaited by the check below, which reports a failure
+    return known;
   };
   const sniffed = await sniffFile(path);
   const file = { path, displayName, archiveId, size: info.size, mtimeMs: info.mtimeMs };
@@ -105,7 +111,7 @@ export async function importFile(
       signal: ctx.signal,
       sampleSize: SAMPLE_SIZE,
       detect: (sample) => detect(ctx, 'jsonl', sample),
-      admit: async () => (await duplicateOf(await hashing)) === undefined,
+      duplicate: async () => (await duplicateOf()) !== undefined,
       onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
     });
     if (native) {
@@ -124,7 +130,7 @@ export async function importFile(
   }
   const sha256 = await hashing;
   trace('import.hash.done', { sha256 });
-  const dup = await duplicateOf(sha256);
+  const dup = await duplicateOf();
   if (dup !== undefined) {
     const container = sniffed.kind === 'text' ? (sniffed.shape === 'jsonl' ? 'jsonl' : 'json') : 'parquet';
     const report: ImportFileReport = {

@@ -28,8 +28,11 @@ export interface NativeAttemptContext {
   signal: AbortSignal;
   sampleSize: number;
   detect(sample: JsonValue[]): Detection;
-  /** Asked after the copy pass, before anything is inserted: false leaves the file to the caller (a duplicate). */
-  admit(): Promise<boolean>;
+  /**
+   * Whether the file is already in the case (known once its hash is). True stops the copy pass
+   * at once, or else before anything is inserted, and leaves the file to the caller.
+   */
+  duplicate(): Promise<boolean>;
   onProgress(bytesDone: number, bytesTotal: number, records: number): void;
 }
 
@@ -65,24 +68,40 @@ export async function tryNativeJsonl(
   const family = nativeFamily(detection.producer);
   if (!family) return undefined;
   const copyFile = taggedCopyPath(ctx.db.path, archiveId, bytesTotal);
+  const alreadyIn = new AbortController();
+  let duplicate = false;
+  const isDuplicate = ctx.duplicate();
+  isDuplicate.then(
+    (found) => {
+      duplicate = found;
+      if (found) alreadyIn.abort(new Error('already in the case'));
+    },
+    () => undefined, // the caller awaits the hash itself and reports its failure
+  );
   try {
     let copied = 0;
     trace('native.copy.start', { path });
-    const layout = await writeTaggedCopy(
-      path,
-      copyFile,
-      (n) => {
-        copied += n;
-        ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
-      },
-      ctx.signal,
-    );
+    let layout;
+    try {
+      layout = await writeTaggedCopy(
+        path,
+        copyFile,
+        (n) => {
+          copied += n;
+          ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
+        },
+        AbortSignal.any([ctx.signal, alreadyIn.signal]),
+      );
+    } catch (thrown) {
+      if (duplicate && !ctx.signal.aborted) return undefined;
+      throw thrown;
+    }
     trace('native.copy.done', layout);
     if (!layout.plain) {
       trace('native.skip', { path, why: layout.why });
       return undefined;
     }
-    if (!(await ctx.admit())) return undefined;
+    if (await isDuplicate) return undefined;
     const result = await importPlainJsonl({
       db: ctx.db,
       path,
