@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseJson, locateArrayElements } from '../../../shared/json/parse';
 import type { JsonValue } from '../../../shared/json/value';
 import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile';
-import { fileSha256 } from './fileSha256';
+import { sha256File } from '../import/fileHash';
 import { sniffFile } from '../import/sniff';
 import { jsonlRecords } from '../import/textRecords';
 import { jsonlFileRecords } from './jsonlFileRecords';
@@ -60,7 +60,7 @@ async function readParquet(path: string): Promise<{ records: VerifyRecord[]; col
 }
 
 export async function readVerifySource(path: string): Promise<ReadResult> {
-  const sha256 = fileSha256(path);
+  const sha256 = sha256File(path);
   // Awaited later (runVerify.ts); a failure before then must not count as an unhandled rejection.
   sha256.catch(() => undefined);
   let sniffed: Awaited<ReturnType<typeof sniffFile>>;
