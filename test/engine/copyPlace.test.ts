@@ -3,11 +3,15 @@
  * otherwise, and copies left in RAM by a dead engine process are removed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleCopies, taggedCopyPath } from '../../electron/engine/import/native/copyPlace';
 
 const shm = existsSync('/dev/shm');
+const caseDir = mkdtempSync(join(tmpdir(), 'casefile-copyplace-'));
+const casePath = join(caseDir, 'case.duckdb');
 
 describe('taggedCopyPath', () => {
   it('puts a small copy in /dev/shm (where there is one) and a huge one beside the case', () => {
@@ -19,7 +23,19 @@ describe('taggedCopyPath', () => {
   });
 });
 
-describe.skipIf(!shm)('removeStaleCopies', () => {
+describe('removeStaleCopies', () => {
+  it("removes a copy beside the case and leaves the case's other files", () => {
+    const copy = join(caseDir, 'case.duckdb.tagged-abc.jsonl');
+    const other = join(caseDir, 'case.duckdb.staging-x.ndjson');
+    writeFileSync(copy, '{}\n');
+    writeFileSync(other, '');
+    removeStaleCopies(casePath);
+    expect(existsSync(copy)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+  });
+});
+
+describe.skipIf(!shm)('removeStaleCopies in RAM', () => {
   it("removes a dead process's copies and keeps a live one's", () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
@@ -30,7 +46,7 @@ describe.skipIf(!shm)('removeStaleCopies', () => {
     writeFileSync(stale, '{}\n');
     writeFileSync(live, '{}\n');
     try {
-      removeStaleCopies();
+      removeStaleCopies(casePath);
       expect(existsSync(stale)).toBe(false);
       expect(existsSync(live)).toBe(true);
     } finally {

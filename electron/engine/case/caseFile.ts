@@ -83,7 +83,7 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
     // Tables added since the case was made (CREATE … IF NOT EXISTS leaves existing ones alone).
     for (const sql of schemaStatements([])) await db.run(sql);
     removeStaleStaging(path);
-    removeStaleCopies();
+    removeStaleCopies(path);
     return ok({ db, path, name: basename(path), createdAt: meta.get('created_at') ?? '' });
   } catch {
     db.close();
@@ -98,17 +98,13 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
 }
 
 /**
- * An import killed mid-way leaves its staging file (importRun.ts) or tagged copy
- * (native/tryNativeJsonl.ts) behind; their rows were never committed.
+ * An import killed mid-way leaves its staging file (importRun.ts) behind, and perhaps a tagged
+ * copy (removeStaleCopies); their rows were never committed.
  */
 function removeStaleStaging(casePath: string): void {
   const staging = `${basename(casePath)}.staging-`;
-  const tagged = `${basename(casePath)}.tagged-`;
   for (const name of readdirSync(dirname(casePath))) {
-    if (
-      (name.startsWith(staging) && name.endsWith('.ndjson')) ||
-      (name.startsWith(tagged) && name.endsWith('.jsonl'))
-    )
+    if (name.startsWith(staging) && name.endsWith('.ndjson'))
       rmSync(join(dirname(casePath), name), { force: true });
   }
 }

@@ -7,7 +7,7 @@
  */
 import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
 import { freemem } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const SHM = '/dev/shm';
 const SHM_PREFIX = 'casefile-tagged-';
@@ -23,10 +23,13 @@ function shmUsable(): boolean {
   }
 }
 
+/** Beside the case: `<case>.tagged-<archive id>.jsonl`. */
+const BESIDE_INFIX = '.tagged-';
+
 export function taggedCopyPath(casePath: string, archiveId: string, fileBytes: number): string {
   if (fileBytes * 1.1 < freemem() * SHM_SHARE && shmUsable())
     return join(SHM, `${SHM_PREFIX}${process.pid}-${archiveId}.jsonl`);
-  return `${casePath}.tagged-${archiveId}.jsonl`;
+  return `${casePath}${BESIDE_INFIX}${archiveId}.jsonl`;
 }
 
 function alive(pid: number): boolean {
@@ -39,8 +42,15 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Copies in RAM whose engine process is gone (the ones beside a case go with its staging files). */
-export function removeStaleCopies(): void {
+/**
+ * Copies a killed engine left behind: those beside this case (a case is open in one engine at a
+ * time) and those in RAM whose engine process is gone.
+ */
+export function removeStaleCopies(casePath: string): void {
+  const beside = `${basename(casePath)}${BESIDE_INFIX}`;
+  for (const name of readdirSync(dirname(casePath)))
+    if (name.startsWith(beside) && name.endsWith('.jsonl'))
+      rmSync(join(dirname(casePath), name), { force: true });
   if (!shmUsable()) return;
   for (const name of readdirSync(SHM)) {
     const pid = name.startsWith(SHM_PREFIX) ? Number(name.slice(SHM_PREFIX.length).split('-')[0]) : NaN;

@@ -69,11 +69,9 @@ export async function tryNativeJsonl(
   if (!family) return undefined;
   const copyFile = taggedCopyPath(ctx.db.path, archiveId, bytesTotal);
   const alreadyIn = new AbortController();
-  let duplicate = false;
   const isDuplicate = ctx.duplicate();
   isDuplicate.then(
     (found) => {
-      duplicate = found;
       if (found) alreadyIn.abort(new Error('already in the case'));
     },
     () => undefined, // the caller awaits the hash itself and reports its failure
@@ -93,7 +91,7 @@ export async function tryNativeJsonl(
         AbortSignal.any([ctx.signal, alreadyIn.signal]),
       );
     } catch (thrown) {
-      if (duplicate && !ctx.signal.aborted) return undefined;
+      if (alreadyIn.signal.aborted && !ctx.signal.aborted) return undefined;
       throw thrown;
     }
     trace('native.copy.done', layout);
