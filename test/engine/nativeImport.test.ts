@@ -12,6 +12,7 @@ import { testEngine } from '../contract/testEngine';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
+import { stepLine } from '../helpers/runtimeStepLine';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-native-'));
 const STEPS = 'test/fixtures/runtime-steps/steps';
@@ -63,31 +64,6 @@ function comparable(i: Imported): unknown {
     events: i.events.map(({ row_id: _r, row_rank: _k, ...rest }) => rest),
     quarantine: i.quarantine,
   };
-}
-
-/** A runtime-steps line with `changes` applied (undefined removes a member), as raw JSON text. */
-function stepLine(step: number, changes: Record<string, string | undefined> = {}): string {
-  const base: Record<string, string> = {
-    run_id: '"run_1"',
-    step_id: String(step),
-    tenant_id: '"tnt_x"',
-    action: '"crm.search"',
-    action_key: '"k1"',
-    timestamp: '"2025-02-11T08:01:35.625Z"',
-    phase: '"pre_exec"',
-    decision: '"allow"',
-    reason: '"policy_ok"',
-    actor: '"agent:booker"',
-    scope: '"user"',
-    args_hash: '"00"',
-    prev: `"${'0'.repeat(64)}"`,
-    hash: `"${'a'.repeat(64)}"`,
-    sig: '"00"',
-  };
-  const members = Object.entries({ ...base, ...changes }).filter(
-    (e): e is [string, string] => e[1] !== undefined,
-  );
-  return `{${members.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
 }
 
 /** Twenty ordinary lines (so detection is certain), then every shape the SQL must not misread. */
@@ -145,10 +121,12 @@ function oddShapes(): string {
     stepLine(200).replace('{', '{ ').replace(/}$/, ' }'),
   );
   lines.push(`{"run_id":"dup","run_id":"dup2",${stepLine(201).slice(1).replace('"run_id":"run_1",', '')}`);
-  // A repeated member read last-wins (JS, Python) against first-wins (DuckDB); a repeated
-  // non-member changes no column.
+  // A repeated key is read last-wins (JS, Python) against first-wins (DuckDB): a repeated member,
+  // the same member spelled with an escape, a repeated member the SQL does not read, an unknown one.
   lines.push(stepLine(202).replace(/}$/, ',"decision":"deny"}'));
   lines.push(stepLine(203).replace(/}$/, ',"extra":1,"extra":2}'));
+  lines.push(stepLine(205).replace(/}$/, ',"\\u0064ecision":"deny"}'));
+  lines.push(stepLine(206).replace(/}$/, ',"sig":"11"}'));
   // Longer than the native path's line limit: left out of DuckDB's copy, read by the JS path.
   lines.push(stepLine(204, { reason: `"${'r'.repeat(1100 * 1024)}"` }));
   return `${lines.join('\n')}\n`;

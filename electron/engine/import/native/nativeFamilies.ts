@@ -23,6 +23,11 @@ export interface NativeFamily {
   producer: string;
   /** Top-level members the SQL reads (each as `j_<name>`, JSON text). */
   members: readonly string[];
+  /**
+   * The format's other top-level members, which the SQL does not read. A record with a key named
+   * in neither list goes to the JS path (nativeJsonl.ts, everyKeyKnownOnce).
+   */
+  others: readonly string[];
   /** SQL boolean over the members. */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */
@@ -45,6 +50,8 @@ const RUNTIME_STEPS_TEXT = [
 const runtimeSteps: NativeFamily = {
   producer: 'runtime-steps',
   members: ['run_id', 'step_id', 'phase', 'timestamp', 'decision', ...RUNTIME_STEPS_TEXT],
+  // formats/runtime-steps.md §2; verification reads these from the record itself.
+  others: ['args_hash', 'sig'],
   plain: [
     requiredTextPlain('run_id'),
     requiredIntegerPlain('step_id'),

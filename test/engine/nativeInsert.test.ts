@@ -1,0 +1,68 @@
+/**
+ * Which lines DuckDB itself inserts on the native path (nativeJsonl.ts nativeInsertSql): all of a
+ * producer's own files, and none whose keys DuckDB would read differently from the JS parser.
+ * nativeImport.test.ts shows the two paths agree; this shows the fast one is really taken, since
+ * a check that sent every row to the JS path would still agree, only 20× slower.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../electron/engine/case/caseFile';
+import type { Db } from '../../electron/engine/case/db';
+import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies';
+import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
+import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
+import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
+import { stepLine } from '../helpers/runtimeStepLine';
+
+const dir = mkdtempSync(join(tmpdir(), 'casefile-insert-'));
+const STEPS = 'test/fixtures/runtime-steps/steps';
+let db: Db;
+let n = 0;
+
+beforeAll(async () => {
+  const created = await createCase(join(dir, 'case.duckdb'), CANONICAL_COLUMNS);
+  if (!created.ok) throw new Error(created.error.message);
+  db = created.value.db;
+});
+afterAll(() => db.close());
+
+/** The entry indexes DuckDB inserted from `file`. */
+async function insertedByDuckDb(file: string): Promise<number[]> {
+  const copy = join(dir, `copy-${n}.jsonl`);
+  const archiveId = `a${n++}`;
+  const layout = await writeTaggedCopy(file, copy, () => undefined);
+  expect(layout.plain).toBe(true);
+  const family = nativeFamily('runtime-steps');
+  if (!family) throw new Error('runtime-steps has no native family');
+  await db.run(nativeInsertSql(family), ['0', archiveId, copy]);
+  const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
+    archiveId,
+  ]);
+  return rows.map((r) => Number(r.entry_index));
+}
+
+describe('the native INSERT', () => {
+  it.each(readdirSync(STEPS))('takes every line of the producer file %s', async (name) => {
+    const file = join(STEPS, name);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+    expect(lines).toBeGreaterThan(10);
+    expect(await insertedByDuckDb(file)).toEqual([...Array(lines).keys()]);
+  });
+
+  it('leaves to the JS path every record with a repeated or unknown key, however it is spelled', async () => {
+    const lines = [
+      stepLine(1),
+      stepLine(2).replace(/}$/, ',"decision":"deny"}'), // a member twice
+      stepLine(3).replace(/}$/, ',"\\u0064ecision":"deny"}'), // the same, spelled with an escape
+      stepLine(4).replace(/}$/, ',"sig":"11"}'), // a member the SQL does not read, twice
+      stepLine(5).replace(/}$/, ',"extra":1}'), // a key the format does not name
+      stepLine(6, { scope: undefined, reason: undefined }), // members may be absent
+      stepLine(7, { decision: 'null' }),
+    ];
+    const file = join(dir, 'keys.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await insertedByDuckDb(file)).toEqual([0, 5, 6]);
+  });
+});
