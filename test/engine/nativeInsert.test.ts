@@ -65,4 +65,25 @@ describe('the native INSERT', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect(await insertedByDuckDb(file)).toEqual([0, 5, 6]);
   });
+
+  it('takes every RFC 3339 UTC time form, and reads the instant the JS reader reads', async () => {
+    const times = [
+      '2025-02-11T08:01:35Z',
+      '2025-02-11T08:01:35.6Z',
+      '2025-02-11T08:01:35.625+00:00',
+      '2024-02-29T23:59:59.999999Z',
+      '2025-02-11T08:01:35+00:00',
+    ];
+    const file = join(dir, 'times.jsonl');
+    writeFileSync(file, `${times.map((t, i) => stepLine(i + 1, { timestamp: `"${t}"` })).join('\n')}\n`);
+    expect(await insertedByDuckDb(file)).toEqual([0, 1, 2, 3, 4]);
+    const rows = await db.objects(
+      `SELECT strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ') AS ts FROM events WHERE archive_id = ? ORDER BY entry_index`,
+      [`a${n - 1}`],
+    );
+    const expected = times.map(
+      (t) => `${new Date(t).toISOString().slice(0, 19)}.${(t.match(/\.(\d+)/)?.[1] ?? '').padEnd(6, '0')}Z`,
+    );
+    expect(rows.map((r) => r.ts)).toEqual(expected);
+  });
 });

@@ -58,8 +58,10 @@ export function utcTimePlain(name: string): string {
   return `(regexp_full_match(${s}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${s}, '0000') AND TRY_CAST(${utcTimeText(name)} AS TIMESTAMP) IS NOT NULL)`;
 }
 
+/** The time without its zone, which utcTimePlain's pattern has shown is `Z` or `+00:00`. */
 function utcTimeText(name: string): string {
-  return `regexp_replace(${str(name)}, '(Z|\\+00:00)$', '')`;
+  const s = str(name);
+  return `(CASE WHEN ends_with(${s}, 'Z') THEN ${s}[1:-2] ELSE ${s}[1:-7] END)`;
 }
 
 export function utcTime(name: string): string {
