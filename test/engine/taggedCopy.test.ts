@@ -7,7 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATIVE_MAX_LINE_BYTES, TAG, writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
+import {
+  NATIVE_MAX_LINE_BYTES,
+  TAG,
+  putDigits,
+  writeTaggedCopy,
+} from '../../electron/engine/import/native/taggedCopy';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-tagged-'));
 let n = 0;
@@ -76,5 +81,24 @@ describe('writeTaggedCopy', () => {
       Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x0a]),
     );
     expect(layout).toEqual({ plain: false, why: 'not valid UTF-8 throughout' });
+  });
+});
+
+describe('putDigits', () => {
+  it('writes zero-padded decimals across the eight-digit split, up to the widest offset', () => {
+    const cases: [number, number][] = [
+      [0, 9],
+      [7, 12],
+      [99_999_999, 12],
+      [100_000_000, 12],
+      [123_456_789_012_345, 15],
+      [999_999_999_999_999, 15],
+      [2 ** 53 - 1, 16],
+    ];
+    for (const [value, digits] of cases) {
+      const out = Buffer.alloc(digits + 2, 0x2e);
+      expect(putDigits(out, 1, value, digits)).toBe(digits + 1);
+      expect(out.toString('latin1')).toBe(`.${String(value).padStart(digits, '0')}.`);
+    }
   });
 });
