@@ -110,6 +110,16 @@ function oddShapes(): string {
     { tenant_id: 'null' },
     { result: '"ok"' },
     { 'run\\u005fid': '"escaped-key"', run_id: undefined },
+    { '\\u0061ctor': '5', actor: undefined },
+    { '\\u0061ctor': '"agent:escaped"', actor: undefined },
+    { decision: 'true' },
+    { phase: '["pre_exec"]' },
+    { step_id: 'true' },
+    { step_id: 'null' },
+    { reason: '"a\\":b"' },
+    { reason: '"caf\\u00e9 \\"x\\""' },
+    { timestamp: '"2025-02-11T08:01:35\\u002e625Z"' },
+    { extra: '{"decision":"deny","actor":5}' },
     { run_id: '"first"', extra: '1' },
   ];
   const lines = Array.from({ length: 20 }, (_, i) => stepLine(i + 1));
@@ -119,6 +129,9 @@ function oddShapes(): string {
     '{"a":1}{"b":2}',
     '{}',
     stepLine(200).replace('{', '{ ').replace(/}$/, ' }'),
+    stepLine(210).replace('"actor":"agent:booker"', '"actor" :\t5'),
+    stepLine(211).replace('"step_id":211', '"step_id" : "211"'),
+    stepLine(212).replace('"decision":"allow"', '"decision": null'),
   );
   lines.push(`{"run_id":"dup","run_id":"dup2",${stepLine(201).slice(1).replace('"run_id":"run_1",', '')}`);
   // A repeated key is read last-wins (JS, Python) against first-wins (DuckDB): a repeated member,
