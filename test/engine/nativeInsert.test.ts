@@ -66,6 +66,24 @@ describe('the native INSERT', () => {
     expect(await insertedByDuckDb(file)).toEqual([0, 5, 6]);
   });
 
+  it("takes strings with escapes, as Python's json.dumps writes non-ASCII text, and reads them decoded", async () => {
+    const lines = [
+      stepLine(1, { reason: '"caf\\u00e9 \\"quoted\\" \\\\ back"' }),
+      stepLine(2, { action: '"\\ud83d\\ude00 a:b"' }),
+    ];
+    const file = join(dir, 'escapes.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await insertedByDuckDb(file)).toEqual([0, 1]);
+    const rows = await db.objects(
+      'SELECT reason, action FROM events WHERE archive_id = ? ORDER BY entry_index',
+      [`a${n - 1}`],
+    );
+    expect(rows).toEqual([
+      { reason: 'café "quoted" \\ back', action: 'crm.search' },
+      { reason: 'policy_ok', action: '😀 a:b' },
+    ]);
+  });
+
   it('takes every RFC 3339 UTC time form, and reads the instant the JS reader reads', async () => {
     const times = [
       '2025-02-11T08:01:35Z',

@@ -10,10 +10,9 @@ import {
   decision,
   decisionPlain,
   integer,
+  member,
   requiredIntegerPlain,
   requiredTextPlain,
-  str,
-  textPlain,
   utcTime,
   utcTimePlain,
   sqlText,
@@ -21,35 +20,44 @@ import {
 
 export interface NativeFamily {
   producer: string;
-  /** Top-level members the SQL reads (each as `j_<name>`, JSON text). */
-  members: readonly string[];
+  /**
+   * Top-level members the SQL reads (each as `v_<name>`, sqlFields.ts). `strings` must hold a
+   * JSON string or null when present (typesAsDeclared checks). `tokens` are read from their JSON
+   * text, so their plain rule must accept only text both readers read alike (step_id: an integer
+   * token, or the same digits in a string, which RecordReader.requireInteger also takes).
+   */
+  strings: readonly string[];
+  tokens: readonly string[];
   /**
    * The format's other top-level members, which the SQL does not read. A record with a key named
    * in neither list goes to the JS path (nativeJsonl.ts, everyKeyKnownOnce).
    */
   others: readonly string[];
-  /** SQL boolean over the members. */
+  /** SQL boolean over the members, given their types (sqlFields.ts typesAsDeclared). */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */
   columns: Readonly<Record<string, string>>;
 }
 
 /** mapRuntimeStepsEvent (shared/ingest/normalize/runtimeSteps.ts; formats/runtime-steps.md §2). */
-const RUNTIME_STEPS_TEXT = [
-  'actor',
-  'tenant_id',
-  'action',
-  'action_key',
-  'result',
-  'reason',
-  'scope',
-  'hash',
-  'prev',
-] as const;
-
 const runtimeSteps: NativeFamily = {
   producer: 'runtime-steps',
-  members: ['run_id', 'step_id', 'phase', 'timestamp', 'decision', ...RUNTIME_STEPS_TEXT],
+  strings: [
+    'run_id',
+    'phase',
+    'timestamp',
+    'decision',
+    'actor',
+    'tenant_id',
+    'action',
+    'action_key',
+    'result',
+    'reason',
+    'scope',
+    'hash',
+    'prev',
+  ],
+  tokens: ['step_id'],
   // formats/runtime-steps.md §2; verification reads these from the record itself.
   others: ['args_hash', 'sig'],
   plain: [
@@ -58,36 +66,40 @@ const runtimeSteps: NativeFamily = {
     requiredTextPlain('phase'),
     utcTimePlain('timestamp'),
     decisionPlain('decision'),
-    ...RUNTIME_STEPS_TEXT.map(textPlain),
   ].join(' AND '),
   columns: {
     producer: sqlText('runtime-steps'),
     ts: utcTime('timestamp'),
-    ts_raw: str('timestamp'),
-    event_id: `${str('run_id')} || '/' || CAST(${integer('step_id')} AS VARCHAR) || '/' || ${str('phase')}`,
-    event_type: str('phase'),
-    agent_id: afterPrefix(str('actor'), 'agent:'),
-    actor: str('actor'),
-    user_id: afterPrefix(str('actor'), 'user:'),
-    tenant: str('tenant_id'),
-    run_id: str('run_id'),
+    ts_raw: member('timestamp'),
+    event_id: `${member('run_id')} || '/' || CAST(${integer('step_id')} AS VARCHAR) || '/' || ${member('phase')}`,
+    event_type: member('phase'),
+    agent_id: afterPrefix(member('actor'), 'agent:'),
+    actor: member('actor'),
+    user_id: afterPrefix(member('actor'), 'user:'),
+    tenant: member('tenant_id'),
+    run_id: member('run_id'),
     step: integer('step_id'),
-    phase: str('phase'),
-    action: str('action'),
-    action_key: str('action_key'),
+    phase: member('phase'),
+    action: member('action'),
+    action_key: member('action_key'),
     decision: decision('decision'),
-    decision_raw: str('decision'),
-    outcome: str('result'),
-    reason: str('reason'),
-    scope: str('scope'),
+    decision_raw: member('decision'),
+    outcome: member('result'),
+    reason: member('reason'),
+    scope: member('scope'),
     // §2: the approval phase is the operator's decision on a gated action.
-    approver: `(CASE WHEN ${str('phase')} = 'approval' THEN ${str('actor')} END)`,
-    record_hash: str('hash'),
-    prev_hash: str('prev'),
+    approver: `(CASE WHEN ${member('phase')} = 'approval' THEN ${member('actor')} END)`,
+    record_hash: member('hash'),
+    prev_hash: member('prev'),
   },
 };
 
 const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([[runtimeSteps.producer, runtimeSteps]]);
+
+/** Every member the SQL reads. */
+export function membersOf(family: NativeFamily): readonly string[] {
+  return [...family.strings, ...family.tokens];
+}
 
 export function nativeFamily(producer: string): NativeFamily | undefined {
   return FAMILIES.get(producer);

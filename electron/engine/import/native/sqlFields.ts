@@ -1,52 +1,56 @@
 /**
  * SQL building blocks that read one top-level member of a record the way the JS mappers'
  * RecordReader does (shared/ingest/normalize/reader.ts), for the cases where that is simple.
- * Each member arrives as DuckDB JSON text (`j_<name>`: yyjson's rendering, NULL when absent or
- * null). A string is recognisable by its quote; its value is the text between the quotes unless
- * it holds an escape, when DuckDB decodes it. Anything a plain rule does not cover (a number where
- * text is expected, an object, an unusual time) makes the row "not plain", and the JS mapper
- * handles that row instead, so the two paths never disagree (nativeEquivalence tests).
+ * Each member arrives as DuckDB's VARCHAR rendering (`v_<name>`): a JSON string decoded, any other
+ * value as its JSON text, NULL when absent or null. That rendering does not say whether `5` was
+ * `5` or `"5"`, so the JSON type of every member is checked once per record on its raw text
+ * (typesAsDeclared). Anything a plain rule does not cover (a number where text is expected, an
+ * object, an unusual time) makes the row "not plain", and the JS mapper handles that row instead,
+ * so the two paths never disagree (nativeImport tests).
  */
 import { DECISION_WORDS } from '../../../../shared/ingest/decision';
 
-/** The member as raw JSON text. */
-export function json(name: string): string {
-  return `j_${name}`;
+/** The member's value as text (see above), by name. */
+export function member(name: string): string {
+  return `v_${name}`;
+}
+
+const WS = '[ \\t]*'; // JSON whitespace inside a line (no LF; CR makes a file not plain, taggedCopy.ts)
+
+function names(list: readonly string[]): string {
+  for (const n of list) if (!/^[a-z0-9_]+$/.test(n)) throw new Error(`member name ${n} needs regex escaping`);
+  return list.join('|');
 }
 
 /**
- * The string value of a member that is a JSON string, NULL otherwise: computed once per row in
- * its own projection (nativeJsonl.ts), since DuckDB would evaluate a repeated expression each time.
+ * True when, in the record's raw text, every member named in `strings` holds a JSON string or
+ * null: the JS reader keeps a number's own token, which DuckDB would render anew (`1.50` as
+ * `1.5`). A key is raw text `"name"` followed by `:`; a string value cannot be followed by `:`,
+ * and quotes inside strings are escaped, so the pattern finds keys only (at any depth: a nested
+ * one only sends the row to JS). A key spelled with an escape would hide from it, so any key
+ * holding a backslash makes the row not plain too; that pattern only runs on records holding a
+ * backslash at all (one pattern for both cost ≈0.5 s more per million rows, as RE2 then steps
+ * through every byte). A row that parsed is valid JSON, so a value starting with `n` is null.
  */
-export function decodeString(name: string): string {
-  const j = json(name);
-  return `(CASE WHEN starts_with(${j}, '"') THEN (CASE WHEN contains(${j}, '\\') THEN ${j}->>'$' ELSE ${j}[2:-2] END) END)`;
+export function typesAsDeclared(record: string, strings: readonly string[]): string {
+  const notString = `"(${names(strings)})"${WS}:${WS}[^"n \\t]`;
+  const escapedKey = `\\\\[^"]*"${WS}:`;
+  return `(NOT regexp_matches(${record}, '${notString}') AND (NOT contains(${record}, '\\') OR NOT regexp_matches(${record}, '${escapedKey}')))`;
 }
 
-/** The decoded string (decodeString) of a member, by name. */
-export function str(name: string): string {
-  return `s_${name}`;
-}
-
-/** RecordReader.text(): absent, null or a string reads the same in SQL. */
-export function textPlain(name: string): string {
-  const j = json(name);
-  return `(${j} IS NULL OR starts_with(${j}, '"'))`;
-}
-
-/** RecordReader.requireText(): a non-empty string. */
+/** RecordReader.requireText(): a non-empty string (its type checked by typesAsDeclared). */
 export function requiredTextPlain(name: string): string {
-  const j = json(name);
-  return `(starts_with(${j}, '"') AND ${j} <> '""')`;
+  const v = member(name);
+  return `(${v} IS NOT NULL AND ${v} <> '')`;
 }
 
 /** RecordReader.requireInteger() for a JSON integer token that BigInt reads back unchanged. */
 export function requiredIntegerPlain(name: string): string {
-  return `regexp_full_match(${json(name)}, '0|-?[1-9][0-9]{0,17}')`;
+  return `regexp_full_match(${member(name)}, '0|-?[1-9][0-9]{0,17}')`;
 }
 
 export function integer(name: string): string {
-  return `CAST(${json(name)} AS BIGINT)`;
+  return `CAST(${member(name)} AS BIGINT)`;
 }
 
 /**
@@ -54,14 +58,14 @@ export function integer(name: string): string {
  * calendar date in years 0001–9999): shared/ingest/time.ts gives exactly this instant and no note.
  */
 export function utcTimePlain(name: string): string {
-  const s = str(name);
-  return `(regexp_full_match(${s}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${s}, '0000') AND TRY_CAST(${utcTimeText(name)} AS TIMESTAMP) IS NOT NULL)`;
+  const v = member(name);
+  return `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${v}, '0000') AND TRY_CAST(${utcTimeText(name)} AS TIMESTAMP) IS NOT NULL)`;
 }
 
 /** The time without its zone, which utcTimePlain's pattern has shown is `Z` or `+00:00`. */
 function utcTimeText(name: string): string {
-  const s = str(name);
-  return `(CASE WHEN ends_with(${s}, 'Z') THEN ${s}[1:-2] ELSE ${s}[1:-7] END)`;
+  const v = member(name);
+  return `(CASE WHEN ends_with(${v}, 'Z') THEN ${v}[1:-2] ELSE ${v}[1:-7] END)`;
 }
 
 export function utcTime(name: string): string {
@@ -70,14 +74,15 @@ export function utcTime(name: string): string {
 
 /** decisionFromWord() on a word that is already folded (lower case, `_`), so folding is the identity. */
 export function decisionPlain(name: string): string {
-  return `(${json(name)} IS NULL OR regexp_full_match(${str(name)}, '[a-z_]+'))`;
+  const v = member(name);
+  return `(${v} IS NULL OR regexp_full_match(${v}, '[a-z_]+'))`;
 }
 
 export function decision(name: string): string {
   const whens = [...DECISION_WORDS]
     .map(([word, d]) => `WHEN '${word.replace(/'/g, "''")}' THEN '${d}'`)
     .join(' ');
-  return `(CASE ${str(name)} ${whens} END)`;
+  return `(CASE ${member(name)} ${whens} END)`;
 }
 
 /** The rest of a text after `prefix` when it starts with it (an `agent:`/`user:` actor). */
