@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleCopies, taggedCopyPath } from '../../electron/engine/import/native/copyPlace';
@@ -20,6 +20,12 @@ describe('taggedCopyPath', () => {
       shm ? `/dev/shm/casefile-tagged-${process.pid}-abc.jsonl` : '/cases/a.duckdb.tagged-abc.jsonl',
     );
     expect(taggedCopyPath('/cases/a.duckdb', 'abc', 1e15)).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+  });
+
+  it('keeps half of the free memory free', () => {
+    const copyOf = (share: number): number => (freemem() * share) / 1.1; // the copy is ~1.1× the file
+    expect(taggedCopyPath('/cases/a.duckdb', 'abc', copyOf(0.4)).startsWith('/dev/shm/')).toBe(shm);
+    expect(taggedCopyPath('/cases/a.duckdb', 'abc', copyOf(0.6))).toBe('/cases/a.duckdb.tagged-abc.jsonl');
   });
 });
 
