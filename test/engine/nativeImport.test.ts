@@ -114,6 +114,7 @@ function oddShapes(): string {
     { '\\u0061ctor': '1.50', actor: undefined },
     { '\\u0074enant_id': '12345678901234567890', tenant_id: undefined },
     { reason: '"lone \\ud83d surrogate"' },
+    { reason: '"nul \\u0000 and \\u001f controls"' },
     { step_id: '"0300"' },
     { '\\u0061ctor': '"agent:escaped"', actor: undefined },
     { decision: 'true' },
