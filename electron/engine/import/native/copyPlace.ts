@@ -4,8 +4,8 @@
  * then has no dirty pages to flush while DuckDB inserts (1M-event import benchmark); for 10M
  * events (a 6.3 GB copy) 11.4 s against 20.9 s, once more than the kernel's dirty-page allowance
  * has to reach the disk. It holds RAM only for the import, and half of what was free stays free.
- * Otherwise, and on systems without /dev/shm, beside the case file. A copy left behind by a killed engine is
- * removed when a case is next opened (removeStaleCopies).
+ * Otherwise, and on systems without /dev/shm, beside the case file. A copy left behind by a
+ * killed engine is removed when a case is next opened (removeStaleCopies).
  */
 import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
 import { freemem } from 'node:os';
