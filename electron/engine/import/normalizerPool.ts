@@ -22,7 +22,11 @@ export class NormalizerPool {
   private nextId = 1;
   private turn = 0;
 
-  private constructor(private readonly ingest: Ingest) {}
+  private constructor(
+    private readonly ingest: Ingest,
+    /** Workers still to start, on the first batch: a file DuckDB imports whole needs none. */
+    private toSpawn: { file: string; size: number } | null,
+  ) {}
 
   /** `workerFile` is the bundled worker next to the engine bundle (dist/node/importWorker.mjs). */
   static create(
@@ -30,14 +34,17 @@ export class NormalizerPool {
     workerFile: string | null,
     size = Math.max(1, Math.min(availableParallelism(), 4)),
   ): NormalizerPool {
-    const pool = new NormalizerPool(ingest);
-    if (workerFile && existsSync(workerFile) && process.env.CASEFILE_IMPORT_WORKERS !== '0') {
-      for (let i = 0; i < size; i++) pool.spawn(workerFile);
-    }
-    return pool;
+    const usable = workerFile && existsSync(workerFile) && process.env.CASEFILE_IMPORT_WORKERS !== '0';
+    return new NormalizerPool(ingest, usable ? { file: workerFile, size } : null);
   }
 
+  /** Threads the pool parses on, once started. */
   get threads(): number {
+    return this.toSpawn?.size ?? this.workers.length;
+  }
+
+  /** Workers started so far. */
+  get running(): number {
     return this.workers.length;
   }
 
@@ -58,6 +65,11 @@ export class NormalizerPool {
   }
 
   run(job: BatchJob): Promise<BatchResult> {
+    if (this.toSpawn) {
+      const { file, size } = this.toSpawn;
+      this.toSpawn = null;
+      for (let i = 0; i < size; i++) this.spawn(file);
+    }
     const worker = this.workers[this.turn++ % Math.max(this.workers.length, 1)];
     if (!worker) return Promise.resolve(normalizeBatch(job, this.ingest));
     const id = this.nextId++;
@@ -75,6 +87,7 @@ export class NormalizerPool {
   }
 
   async close(): Promise<void> {
+    this.toSpawn = null;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
   }
