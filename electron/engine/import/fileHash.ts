@@ -38,7 +38,7 @@ const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
 const hash = createHash('sha256');
 const fd = openSync(workerData.path, 'r');
-const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+const buf = Buffer.allocUnsafe(workerData.bufferBytes);
 try {
   for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
 } finally {
@@ -49,7 +49,7 @@ parentPort.postMessage(hash.digest('hex'));
 
 export function sha256FileOnWorker(path: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path } });
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, bufferBytes: BUFFER_BYTES } });
     const onAbort = (): void => void worker.terminate();
     signal?.addEventListener('abort', onAbort, { once: true });
     let answered = false;

@@ -46,8 +46,8 @@ export interface NativeImportResult {
 const LEFT_OUT_PAGE = 100_000;
 const FALLBACK_BATCH = 2_000;
 const POLL_MS = 200;
-/** The tag's key as json_keys gives it: decoded, the one character U+0001 (taggedCopy.ts). */
-const TAG_KEY_SQL = 'chr(1)';
+/** The tag's key as json_keys gives it: decoded (taggedCopy.ts). */
+const TAG_KEY_SQL = `chr(${TAG.keyCodePoint})`;
 
 function tagPart(part: { at: number; digits: number }): string {
   return `TRY_CAST(substr(t, ${part.at}, ${part.digits}) AS BIGINT)`;

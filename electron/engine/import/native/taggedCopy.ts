@@ -27,7 +27,8 @@ import { MAX_LINE_BYTES } from '../lines';
 export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: string };
 
 /** The tag's key, as JSON text: `\u0001` spelled as an escape, so the file's own bytes show it. */
-const TAG_KEY = '"\\u0001"';
+const TAG_KEY_CODE_POINT = 0x01;
+const TAG_KEY = `"\\u${TAG_KEY_CODE_POINT.toString(16).padStart(4, '0')}"`;
 const TAG_OPEN = Buffer.from(`{${TAG_KEY}:"`, 'latin1');
 const INDEX_DIGITS = 12;
 const OFFSET_DIGITS = 15;
@@ -45,6 +46,8 @@ export const TAG = (() => {
   const rest = length + LENGTH_DIGITS + TAG_CLOSE.length;
   return {
     open: TAG_OPEN.toString('latin1'),
+    /** The key's code point once decoded (json_keys gives it so): U+0001. */
+    keyCodePoint: TAG_KEY_CODE_POINT,
     index: { at: index, digits: INDEX_DIGITS },
     offset: { at: offset, digits: OFFSET_DIGITS },
     length: { at: length, digits: LENGTH_DIGITS },
