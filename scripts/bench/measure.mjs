@@ -1,7 +1,7 @@
 // Runs one benchmark step in this process and prints {"seconds","maxRssMiB"} as the last line,
 // so the bench driver gets each step's own peak RSS (process.resourceUsage().maxRSS).
 // usage: node scripts/bench/measure.mjs casefile-import <case> <file>
-//        node scripts/bench/measure.mjs duckdb-read-json <db> <file>
+//        node scripts/bench/measure.mjs duckdb-read-json|duckdb-floor <db> <file>
 import { rmSync } from 'node:fs';
 
 const [step, target, file] = process.argv.slice(2);
@@ -15,15 +15,32 @@ if (step === 'casefile-import') {
   await import('../../dist/node/cli.mjs');
   await new Promise((resolve) => process.once('beforeExit', resolve));
   process.stdout.write = out;
-} else if (step === 'duckdb-read-json') {
+} else if (step === 'duckdb-read-json' || step === 'duckdb-floor') {
   // ../shared/perf/baseline.md §5 (b): read_json with explicit columns into a persistent file.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(target);
   const c = await instance.connect();
-  await c.run(
-    `CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {run_id: 'VARCHAR', step_id: 'BIGINT', tenant_id: 'VARCHAR', action: 'VARCHAR', action_key: 'VARCHAR', timestamp: 'TIMESTAMP', phase: 'VARCHAR', decision: 'VARCHAR', reason: 'VARCHAR', actor: 'VARCHAR', scope: 'VARCHAR', args_hash: 'VARCHAR', result: 'VARCHAR', prev: 'VARCHAR', hash: 'VARCHAR', sig: 'VARCHAR'})`,
-    [file],
-  );
+  const columns = Object.entries({
+    run_id: 'VARCHAR', step_id: 'BIGINT', tenant_id: 'VARCHAR', action: 'VARCHAR', action_key: 'VARCHAR',
+    timestamp: 'TIMESTAMP', phase: 'VARCHAR', decision: 'VARCHAR', reason: 'VARCHAR', actor: 'VARCHAR',
+    scope: 'VARCHAR', args_hash: 'VARCHAR', result: 'VARCHAR', prev: 'VARCHAR', hash: 'VARCHAR', sig: 'VARCHAR',
+  });
+  if (step === 'duckdb-read-json') {
+    const spec = columns.map(([name, type]) => `${name}: '${type}'`).join(', ');
+    await c.run(`CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {${spec}})`, [
+      file,
+    ]);
+  } else {
+    // The least an import that keeps each record's text can do: the baseline's columns, parsed
+    // the same way, plus the record stored as Casefile stores it (electron/engine/case/schema.ts).
+    const struct = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+    const shape = JSON.stringify(Object.fromEntries(columns));
+    await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION zstd, m STRUCT(${struct}))`);
+    await c.run("SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'");
+    await c.run(`INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`, [
+      file,
+    ]);
+  }
   await c.run('CHECKPOINT');
   c.closeSync();
   instance.closeSync();
