@@ -58,5 +58,7 @@ const ratio = (xs) => {
 };
 console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`);
 console.table([cf, dd, fl]);
-console.log(`ratio casefile/duckdb: ${ratio(runs.casefile)} (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`);
+console.log(
+  `ratio casefile/duckdb: ${ratio(runs.casefile)} (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`,
+);
 console.log(`ratio floor/duckdb:    ${ratio(runs.floor)}`);

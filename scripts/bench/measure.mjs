@@ -21,15 +21,29 @@ if (step === 'casefile-import') {
   const instance = await DuckDBInstance.create(target);
   const c = await instance.connect();
   const columns = Object.entries({
-    run_id: 'VARCHAR', step_id: 'BIGINT', tenant_id: 'VARCHAR', action: 'VARCHAR', action_key: 'VARCHAR',
-    timestamp: 'TIMESTAMP', phase: 'VARCHAR', decision: 'VARCHAR', reason: 'VARCHAR', actor: 'VARCHAR',
-    scope: 'VARCHAR', args_hash: 'VARCHAR', result: 'VARCHAR', prev: 'VARCHAR', hash: 'VARCHAR', sig: 'VARCHAR',
+    run_id: 'VARCHAR',
+    step_id: 'BIGINT',
+    tenant_id: 'VARCHAR',
+    action: 'VARCHAR',
+    action_key: 'VARCHAR',
+    timestamp: 'TIMESTAMP',
+    phase: 'VARCHAR',
+    decision: 'VARCHAR',
+    reason: 'VARCHAR',
+    actor: 'VARCHAR',
+    scope: 'VARCHAR',
+    args_hash: 'VARCHAR',
+    result: 'VARCHAR',
+    prev: 'VARCHAR',
+    hash: 'VARCHAR',
+    sig: 'VARCHAR',
   });
   if (step === 'duckdb-read-json') {
     const spec = columns.map(([name, type]) => `${name}: '${type}'`).join(', ');
-    await c.run(`CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {${spec}})`, [
-      file,
-    ]);
+    await c.run(
+      `CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {${spec}})`,
+      [file],
+    );
   } else {
     // The least an import that keeps each record's text can do: the baseline's columns, parsed
     // the same way, plus the record stored as Casefile stores it (electron/engine/case/schema.ts).
@@ -37,9 +51,10 @@ if (step === 'casefile-import') {
     const shape = JSON.stringify(Object.fromEntries(columns));
     await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION zstd, m STRUCT(${struct}))`);
     await c.run("SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'");
-    await c.run(`INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`, [
-      file,
-    ]);
+    await c.run(
+      `INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`,
+      [file],
+    );
   }
   await c.run('CHECKPOINT');
   c.closeSync();
