@@ -15,6 +15,8 @@ export interface StagedColumn {
 }
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
+/** DuckDB's JSON reader default; the reader's buffers grow with this limit, so it is raised only when a row needs it. */
+const MIN_OBJECT_BYTES = 16 * 1024 * 1024;
 
 /** The events columns every import writes before the canonical ones, in the order both paths give them. */
 export const INSERTED_PROVENANCE = [
@@ -40,6 +42,7 @@ export class EventStaging {
   private parts: string[] = [];
   private pendingBytes = 0;
   private rows = 0;
+  private longestRow = 0;
 
   constructor(
     private readonly path: string,
@@ -52,12 +55,13 @@ export class EventStaging {
     return this.rows;
   }
 
-  /** Rows rendered by normalizeBatch (stagingRow), `count` of them. */
-  addRows(text: string, count: number): void {
+  /** Rows rendered by normalizeBatch (stagingRow), `count` of them, the longest `longest` characters. */
+  addRows(text: string, count: number, longest: number): void {
     if (count === 0) return;
     this.parts.push(text);
     this.pendingBytes += text.length;
     this.rows += count;
+    this.longestRow = Math.max(this.longestRow, longest);
     if (this.pendingBytes >= FLUSH_BYTES) this.writeOut();
   }
 
@@ -69,14 +73,14 @@ export class EventStaging {
   }
 
   /**
-   * Moves everything staged so far into `events` (inside the caller's transaction). Row ids
-   * continue from `firstRowId` in entry order (batches may finish out of order on workers), or
-   * with `byEntry` are `firstRowId + entry_index` (the native path's numbering, nativeJsonl.ts).
-   * Answers the next free row id after the dense numbering.
+   * Moves everything staged so far into `events` (inside the caller's transaction). A row's id is
+   * `firstRowId + entry_index`, with `firstRowId` the file's first: ids follow the file whatever
+   * order batches finish in on the workers, on both import paths (nativeJsonl.ts). A quarantined
+   * entry leaves its id unused; ids order events and need not be dense.
    */
-  async flushInto(db: Db, firstRowId: bigint, byEntry = false): Promise<bigint> {
+  async flushInto(db: Db, firstRowId: bigint): Promise<void> {
     this.writeOut();
-    if (this.rows === 0) return firstRowId;
+    if (this.rows === 0) return;
     closeSync(this.fd);
     const columns = [
       `a: 'VARCHAR'`,
@@ -88,7 +92,7 @@ export class EventStaging {
       ...this.canonical.map((_, i) => `c${i}: 'VARCHAR'`),
     ].join(', ');
     const select = [
-      byEntry ? 'CAST(? AS BIGINT) + e' : `CAST(? AS BIGINT) + row_number() OVER (ORDER BY e) - 1`,
+      'CAST(? AS BIGINT) + e',
       'a',
       'e',
       'l',
@@ -100,16 +104,18 @@ export class EventStaging {
       ),
     ].join(', ');
     const target = [...INSERTED_PROVENANCE, ...this.canonical.map((c) => c.name)].map(quoteIdent).join(', ');
+    // A row is at most 4/3 of MAX_EVENT_RECORD_BYTES (base64) plus its cells, in UTF-16 units:
+    // each at most 3 bytes of UTF-8.
+    const objectBytes = Math.max(MIN_OBJECT_BYTES, 3 * this.longestRow + 1);
     trace('staging.insert.start', { rows: this.rows });
     await db.run(
-      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 50331648)`,
+      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
       [firstRowId.toString(), this.path],
     );
     trace('staging.insert.done', { rows: this.rows });
-    const next = firstRowId + BigInt(this.rows);
     this.fd = openSync(this.path, 'w');
     this.rows = 0;
-    return next;
+    this.longestRow = 0;
   }
 
   dispose(): void {

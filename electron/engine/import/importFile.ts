@@ -198,7 +198,6 @@ export async function importFile(
   let processor: RecordProcessor | undefined;
   let detection: Detection | undefined;
   let suggested = false;
-  let nextRowId = ctx.nextRowId;
   const start = async (): Promise<RecordProcessor> => {
     const sample = pending.flatMap((r) => {
       const parsed = parseRecord(r);
@@ -236,7 +235,7 @@ export async function importFile(
     // Bound the staging file: hand DuckDB what is staged every STAGE_ROWS records.
     if (processor && ctx.events.stagedRows >= STAGE_ROWS) {
       await processor.drain();
-      nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
+      await ctx.events.flushInto(ctx.db, ctx.nextRowId);
     }
     const c = processor?.counts;
     ctx.onProgress(
@@ -256,7 +255,7 @@ export async function importFile(
       nextRowId: ctx.nextRowId,
     };
   }
-  nextRowId = await ctx.events.flushInto(ctx.db, nextRowId);
+  await ctx.events.flushInto(ctx.db, ctx.nextRowId);
   const notes = [...processor.counts.notes];
   if (suggested)
     notes.push(
@@ -272,7 +271,7 @@ export async function importFile(
     notes,
     header,
   });
-  return { report, nextRowId };
+  return { report, nextRowId: ctx.nextRowId + BigInt(processor.entries) };
 }
 
 interface ArchiveFacts {

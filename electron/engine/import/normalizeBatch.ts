@@ -19,6 +19,8 @@ export interface BatchResult {
   /** Staging rows (JSON Lines), one per event, ordered by entry index within the batch. */
   rows: string;
   events: number;
+  /** Length of the longest row, in UTF-16 units (EventStaging sizes its reader by it). */
+  longestRow: number;
   /** Positions in the batch of records to quarantine. */
   rejects: { index: number; reason: string; field: string | null }[];
   notes: string[];
@@ -44,7 +46,8 @@ export function stagingRow(archiveId: string, r: RawRecord, cells: readonly (str
 
 /**
  * Records above this size stay in quarantine whole (with their bytes) rather than as events: the
- * staging reader's object limit is 48 MiB and the record travels as base64 (4/3 of its size).
+ * record travels to DuckDB as base64 (4/3 of its size), and the staging reader's buffers grow
+ * with the longest row it must hold (eventStaging.ts).
  */
 export const MAX_EVENT_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -52,6 +55,7 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
   const rows: string[] = [];
   const rejects: BatchResult['rejects'] = [];
   const notes = new Set<string>();
+  let longestRow = 0;
   job.records.forEach((record, index) => {
     if (record.bytes.length > MAX_EVENT_RECORD_BYTES) {
       rejects.push({
@@ -72,11 +76,14 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
       return;
     }
     for (const note of outcome.notes ?? []) notes.add(note);
-    rows.push(stagingRow(job.archiveId, record, outcome.cells));
+    const row = stagingRow(job.archiveId, record, outcome.cells);
+    longestRow = Math.max(longestRow, row.length);
+    rows.push(row);
   });
   return {
     rows: rows.length > 0 ? `${rows.join('\n')}\n` : '',
     events: rows.length,
+    longestRow,
     rejects,
     notes: [...notes],
   };

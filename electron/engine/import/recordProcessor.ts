@@ -50,6 +50,7 @@ const IN_FLIGHT_PER_THREAD = 2;
 export class RecordProcessor {
   readonly counts: ProcessorCounts = { records: 0, quarantined: 0, notes: new Set() };
   private readonly inFlight = new Set<Promise<void>>();
+  private entryCount = 0;
 
   constructor(
     private readonly pool: NormalizerPool,
@@ -60,8 +61,14 @@ export class RecordProcessor {
     private readonly mapping?: Mapping,
   ) {}
 
+  /** One past the highest entry index handed in: the file's row ids run below firstRowId + this. */
+  get entries(): number {
+    return this.entryCount;
+  }
+
   async addBatch(records: RawRecord[]): Promise<void> {
     if (records.length === 0) return;
+    for (const r of records) if (r.entryIndex >= this.entryCount) this.entryCount = r.entryIndex + 1;
     while (this.inFlight.size >= IN_FLIGHT_PER_THREAD * Math.max(this.pool.threads, 1))
       await Promise.race(this.inFlight);
     const job = this.pool
@@ -72,7 +79,7 @@ export class RecordProcessor {
         ...(this.mapping ? { mapping: this.mapping } : {}),
       })
       .then((result) => {
-        this.events.addRows(result.rows, result.events);
+        this.events.addRows(result.rows, result.events, result.longestRow);
         this.counts.records += result.events;
         for (const note of result.notes) this.counts.notes.add(note);
         for (const r of result.rejects) {

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { parseJson } from '../../../shared/json/parse';
 import { z } from 'zod';
-import { agentmeshAnchorsFromPublished, isAgentmeshAnchorsFile } from '../../../shared/verify/agentmesh/anchorsFile';
+import {
+  agentmeshAnchorsFromPublished,
+  isAgentmeshAnchorsFile,
+} from '../../../shared/verify/agentmesh/anchorsFile';
 import { gantzAnchorsFromPublished, isGantzAnchorsFile } from '../../../shared/verify/gantz/anchorsFile';
 import { parseEd25519PublicKey } from '../../../shared/verify/keys/ed25519Key';
 import { keyFingerprint } from '../../../shared/verify/keys/fingerprint';
@@ -54,14 +57,18 @@ export function readText(path: string, what: string): Loaded<string> {
   try {
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (thrown) {
-    return { ok: false, message: `${what} ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    return {
+      ok: false,
+      message: `${what} ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    };
   }
 }
 
 export function loadKeys(inputs: KeyInputs): Loaded<ResolvedKeys> {
   const keys: ResolvedKeys = { hmac: [], ed25519: [], entries: [] };
   const hmacGiven = [inputs.hmacText, inputs.hmacHex, inputs.hmacFileText].filter((v) => v !== undefined);
-  if (hmacGiven.length > 1) return { ok: false, message: 'give one HMAC key: as text, as hex, or as a file holding hex' };
+  if (hmacGiven.length > 1)
+    return { ok: false, message: 'give one HMAC key: as text, as hex, or as a file holding hex' };
   if (hmacGiven.length === 1) {
     const key = parseHmacKey({
       ...(inputs.hmacText !== undefined ? { text: inputs.hmacText } : {}),
@@ -90,7 +97,13 @@ const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits');
 /** The issue's anchors format: {"chains":[{"chain","count"?,"root"?,"head"?,"firstPrev"?}]}. */
 const anchorsSchema = z.strictObject({
   chains: z.array(
-    z.strictObject({ chain: z.string().min(1), count: z.number().int().min(0).optional(), root: hex64.optional(), head: hex64.optional(), firstPrev: z.string().optional() }),
+    z.strictObject({
+      chain: z.string().min(1),
+      count: z.number().int().min(0).optional(),
+      root: hex64.optional(),
+      head: hex64.optional(),
+      firstPrev: z.string().optional(),
+    }),
   ),
 });
 
@@ -105,9 +118,19 @@ function genericAnchors(text: string, file: string): Loaded<ChainAnchor[]> | nul
   const checked = anchorsSchema.safeParse(doc);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return { ok: false, message: `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid anchors'}` };
+    return {
+      ok: false,
+      message: `${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid anchors'}`,
+    };
   }
-  return { ok: true, value: checked.data.chains.map((c) => ({ ...c, ...(c.root ? { root: c.root.toLowerCase() } : {}), ...(c.head ? { head: c.head.toLowerCase() } : {}) })) };
+  return {
+    ok: true,
+    value: checked.data.chains.map((c) => ({
+      ...c,
+      ...(c.root ? { root: c.root.toLowerCase() } : {}),
+      ...(c.head ? { head: c.head.toLowerCase() } : {}),
+    })),
+  };
 }
 
 /** The generic `{"chains":[…]}` form, or a producer's published anchors file as it is. */
@@ -138,7 +161,11 @@ export function loadAnchors(inputs: AnchorInputs): Loaded<ChainAnchor[]> {
       const r = runtimeStepsAnchors(doc);
       if (!r.ok) return { ok: false, message: `${label}: ${r.error}` };
       anchors.push(...r.anchors.map((a) => ({ ...a, family: 'runtime-steps' as const })));
-    } else return { ok: false, message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)` };
+    } else
+      return {
+        ok: false,
+        message: `${label}: not an anchors file (expected {"chains":[…]} or a producer's published anchors)`,
+      };
   }
   if (inputs.checkpoint) {
     const anchor = checkpointToAnchor(inputs.checkpoint);
@@ -159,10 +186,15 @@ function checkpointToAnchor(input: CheckpointInput): Loaded<ChainAnchor> {
   const keys = [];
   for (const text of input.verifierKeys) {
     const key = parseVerifierKey(text.trim());
-    if (!key.ok) return { ok: false, message: `checkpoint key ${JSON.stringify(text.slice(0, 40))}: ${key.reason}` };
+    if (!key.ok)
+      return { ok: false, message: `checkpoint key ${JSON.stringify(text.slice(0, 40))}: ${key.reason}` };
     keys.push(key.value);
   }
-  if (keys.length === 0) return { ok: false, message: `${input.label}: a checkpoint is only an anchor when its signature verifies: give --checkpoint-key` };
+  if (keys.length === 0)
+    return {
+      ok: false,
+      message: `${input.label}: a checkpoint is only an anchor when its signature verifies: give --checkpoint-key`,
+    };
   const verified = verifyCheckpoint(input.text, keys);
   if (!verified.ok) return { ok: false, message: `${input.label}: ${verified.reason}` };
   const anchor = checkpointAnchor(verified.value, '*', 'agentmesh');
@@ -172,5 +204,7 @@ function checkpointToAnchor(input: CheckpointInput): Loaded<ChainAnchor> {
 
 /** The anchors that apply to archives of `producer`: untagged ones, and those of its own family. */
 export function anchorsFor(anchors: readonly ChainAnchor[], producer: string): ChainAnchor[] {
-  return anchors.filter((a) => a.family === undefined || producer === a.family || producer.startsWith(`${a.family}-`));
+  return anchors.filter(
+    (a) => a.family === undefined || producer === a.family || producer.startsWith(`${a.family}-`),
+  );
 }

@@ -144,7 +144,7 @@ export async function importPlainJsonl(input: NativeImportInput): Promise<Native
   );
   if (inserted < lines) await processLeftOut(input, processor);
   await processor.drain();
-  await input.events.flushInto(db, input.firstRowId, true);
+  await input.events.flushInto(db, input.firstRowId);
   const counts = processor.counts;
   counts.records += inserted;
   return { counts, nextRowId: input.firstRowId + BigInt(lines) };
