@@ -38,6 +38,7 @@ mkdirSync('dist/test-results', { recursive: true });
 
 check('typecheck', 'npx', ['tsc', '-b']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 check('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 check('build node', 'node', ['scripts/build-node.mjs']);
 

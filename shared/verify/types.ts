@@ -27,7 +27,10 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
  * Kinds that are notices, not evidence of tampering: file order differing from chain order, and
  * an exact re-delivered copy of a record (formats/runtime-steps.md §6: "VALID with a notice").
  */
-export const NOTICE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['out_of_order', 'duplicate_record']);
+export const NOTICE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
+  'out_of_order',
+  'duplicate_record',
+]);
 
 export interface Finding {
   kind: FindingKind;
@@ -45,7 +48,14 @@ export interface Finding {
   actual?: string;
 }
 
-export const DIAGNOSIS_KINDS = ['edit', 'deletion', 'insertion', 'reordering', 'truncation', 'forgery'] as const;
+export const DIAGNOSIS_KINDS = [
+  'edit',
+  'deletion',
+  'insertion',
+  'reordering',
+  'truncation',
+  'forgery',
+] as const;
 export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
 
 export interface Diagnosis {
