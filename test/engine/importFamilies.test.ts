@@ -104,6 +104,27 @@ describe('import of every family', () => {
     expect(table?.rows[0]?.[table.columns.indexOf('reason')]).toMatch(/trailing comma/);
   });
 
+  it('keeps a 15 MiB first record as an event, byte for byte, and reads the file as JSON Lines', async () => {
+    const lines = readFileSync(`${F}/gantz/audit.jsonl`, 'utf8').split('\n');
+    // Longer than the sniffing head (64 KiB); near the largest record kept as an event (16 MiB).
+    const big = (lines[0] ?? '').replace(
+      '"parameters": {',
+      `"parameters": {"blob": "${'é'.repeat(7_900_000)}", `,
+    );
+    expect(Buffer.byteLength(big)).toBeGreaterThan(15 * 1024 * 1024);
+    const path = join(dir, 'gantz-big.jsonl');
+    writeFileSync(path, `${big}\n${lines[1]}\n`);
+    const [report] = await importFiles([path]);
+    expect(report).toMatchObject({ producer: 'gantz', container: 'jsonl', records: 2, quarantined: 0 });
+    const page = await dispatch('events.page', { offset: 0, limit: 2, archiveId: report?.archiveId ?? '' });
+    const table = page.ok ? (page.value as { rows: string[][]; columns: string[] }) : null;
+    const id = table?.rows[0]?.[table.columns.indexOf('row_id')];
+    const detail = await dispatch('events.get', { rowId: String(id) });
+    const raw = detail.ok ? (detail.value as { raw: string }).raw : '';
+    expect(raw.length).toBe(big.length);
+    expect(raw === big).toBe(true);
+  });
+
   it('reports a duplicate by SHA-256, whatever its name', async () => {
     const copy = join(dir, 'copy-of-gantz.jsonl');
     writeFileSync(copy, readFileSync(`${F}/gantz/audit.jsonl`));

@@ -2,8 +2,9 @@
  * Decides how to read a file from its first bytes, never its name (issue #3): gzip by magic
  * number, Parquet by `PAR1`, otherwise text that is either one JSON document or JSON Lines.
  */
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { isGzipMagic, isParquetMagic, textShape } from '../../../shared/ingest/containerShape';
 
 export type Sniffed =
@@ -40,10 +41,66 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   const gzip = isGzipMagic(bytes);
   const textBytes = gzip ? gunzipPrefix(bytes) : bytes;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(textBytes);
-  const shape = textShape(text);
+  let shape = textShape(text);
+  if (shape === 'json' && bytes.length === SNIFF_BYTES && firstLineOpen(text)) {
+    // The first line runs past the head, so the head cannot show whether it is a whole record.
+    // A next line starting another object makes the file JSON Lines, as in textShape; without
+    // this, one long first record would turn a JSONL archive into a broken JSON document.
+    if ((await firstByteAfterFirstLine(path, gzip)) === 0x7b) shape = 'jsonl';
+  }
   if (!shape) {
     const sample = JSON.stringify(text.slice(0, 24));
     return { kind: 'unknown', reason: `not JSON, JSON Lines or Parquet (starts with ${sample})` };
   }
   return { kind: 'text', gzip, shape: shape === 'json' ? 'json-document' : 'jsonl' };
+}
+
+/** True when the text's first record (after a BOM and blank lines) has no line end in `text`. */
+function firstLineOpen(text: string): boolean {
+  return !text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .includes('\n');
+}
+
+const LF = 0x0a;
+
+function isWhitespace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === LF || b === 0x0d;
+}
+
+/**
+ * The first byte that is not whitespace after the end of the file's first record line, or
+ * undefined at the end of the file (or of what a damaged gzip stream yields). Streams the file
+ * and keeps none of it.
+ */
+async function firstByteAfterFirstLine(path: string, gzip: boolean): Promise<number | undefined> {
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const stream = gzip ? file.pipe(createGunzip()) : file;
+  let state: 'before-record' | 'in-line' | 'after-line' = 'before-record';
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let i = 0;
+      while (i < chunk.length) {
+        if (state === 'in-line') {
+          const lf = chunk.indexOf(LF, i);
+          if (lf < 0) break;
+          state = 'after-line';
+          i = lf + 1;
+        } else {
+          const b = chunk[i] as number;
+          if (!isWhitespace(b) && !(state === 'before-record' && (b === 0xef || b === 0xbb || b === 0xbf))) {
+            if (state === 'after-line') return b;
+            state = 'in-line';
+          }
+          i += 1;
+        }
+      }
+    }
+  } catch {
+    return undefined; // a damaged gzip stream: keep what the head showed
+  } finally {
+    file.destroy();
+  }
+  return undefined;
 }

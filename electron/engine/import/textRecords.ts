@@ -67,6 +67,25 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+function isJsonWhitespace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d; // RFC 8259 §2
+}
+
+/** Where a lone top-level value starts and ends in `bytes`, without the whitespace around it. */
+function valueSpan(bytes: Uint8Array, from: number): { start: number; end: number } {
+  let start = from;
+  let end = bytes.length;
+  while (start < end && isJsonWhitespace(bytes[start])) start += 1;
+  while (end > start && isJsonWhitespace(bytes[end - 1])) end -= 1;
+  return { start, end };
+}
+
+function countLineFeeds(bytes: Uint8Array, before: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < before; i = bytes.indexOf(0x0a, i + 1)) n += 1;
+  return n;
+}
+
 export async function readJsonDocument(path: string, gzip: boolean): Promise<DocumentResult> {
   const bytes = gzip ? gunzipSync(await readFile(path)) : await readFile(path);
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -82,11 +101,14 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
       for (const [k, v] of Object.entries(root))
         if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
     } else if (!isJsonArray(root)) {
+      // The record is the value's own bytes: the whitespace around it (a final newline) is the
+      // file's, not the event's, as for an array element or a JSON Lines record.
+      const { start, end } = valueSpan(bytes, bomBytes);
       const record: RawRecord = {
         entryIndex: 0,
-        line: 1,
-        byteOffset: bomBytes,
-        bytes: bytes.subarray(bomBytes),
+        line: 1 + countLineFeeds(bytes, start),
+        byteOffset: start,
+        bytes: bytes.subarray(start, end),
         unterminated: false,
       };
       return { ok: true, doc: { header, records: [record], container: '.' } };
