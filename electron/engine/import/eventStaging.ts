@@ -7,6 +7,7 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Db } from '../case/db';
 import { trace } from '../trace';
+import { insertSettings } from './insertSettings';
 
 export interface StagedColumn {
   name: string;
@@ -108,9 +109,11 @@ export class EventStaging {
     // each at most 3 bytes of UTF-8.
     const objectBytes = Math.max(MIN_OBJECT_BYTES, 3 * this.longestRow + 1);
     trace('staging.insert.start', { rows: this.rows });
-    await db.run(
-      `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
-      [firstRowId.toString(), this.path],
+    await db.withSettings(insertSettings(), () =>
+      db.run(
+        `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
+        [firstRowId.toString(), this.path],
+      ),
     );
     trace('staging.insert.done', { rows: this.rows });
     this.fd = openSync(this.path, 'w');

@@ -10,6 +10,7 @@
  */
 import type { Db } from '../../case/db';
 import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
+import { insertSettings } from '../insertSettings';
 import { MAX_EVENT_RECORD_BYTES } from '../normalizeBatch';
 import type { NormalizerPool } from '../normalizerPool';
 import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
@@ -96,23 +97,12 @@ WHERE tagged AND e IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <=
 }
 
 /**
- * Settings for the INSERT only. Every row carries its own place, so DuckDB need not keep file
- * order: without it the insert runs on every thread and holds no reorder buffers (peak RSS
- * 1.6 → 0.8 GB per million rows). Filter pushdown would move the WHERE below the projections and
- * inline each member's json_transform into it, parsing every record once per reference (200k
- * rows: 10.4 s against 2.5 s). DuckDB tries FSST on every string column of every row group it
- * writes and, on these archives, always picks dictionary instead (pragma_storage_info): skipping
- * the try saves ≈0.25 s per million rows for a file of the same size. DuckDB fills whatever memory
- * limit it has; the INSERT runs as fast under 600 MB as under 1 GB (import benchmark), so it gets
- * 600 MB unless the user set one.
+ * The native INSERT's settings (insertSettings.ts), and one more: filter pushdown would move the
+ * WHERE below the projections and inline each member's json_transform into it, parsing every
+ * record once per reference (200k rows: 10.4 s against 2.5 s).
  */
-function insertSettings(): Record<string, string> {
-  return {
-    preserve_insertion_order: 'false',
-    disabled_optimizers: "'filter_pushdown'",
-    disabled_compression_methods: "'fsst'",
-    ...(process.env.CASEFILE_DUCKDB_MEMORY ? {} : { memory_limit: "'600MB'" }),
-  };
+function nativeInsertSettings(): Record<string, string> {
+  return { ...insertSettings(), disabled_optimizers: "'filter_pushdown'" };
 }
 
 /** Runs the INSERT, checks every row's place, then hands every line it left out to the JS path. */
@@ -120,7 +110,7 @@ export async function importPlainJsonl(input: NativeImportInput): Promise<Native
   const { db, archiveId, path, lines } = input;
   trace('native.insert.start', { lines });
   await withProgress(input, () =>
-    db.withSettings(insertSettings(), () =>
+    db.withSettings(nativeInsertSettings(), () =>
       db.run(nativeInsertSql(input.family), [input.firstRowId.toString(), archiveId, input.copyFile]),
     ),
   );
