@@ -2,13 +2,18 @@
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
 // A third step, the floor, is DuckDB parsing the same columns and also storing each record's text:
-// the least any import that keeps the original records in the case can do.
+// the least any import that keeps the original records in the case can do. `--js` adds Casefile's
+// JS path (CASEFILE_NATIVE_IMPORT=0), which every family but plain runtime-steps JSONL takes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '2' } },
+  options: {
+    n: { type: 'string', default: '1000000' },
+    pairs: { type: 'string', default: '2' },
+    js: { type: 'boolean', default: false },
+  },
 });
 const n = Number(values.n);
 const file = `.bench/events-${n}.jsonl`;
@@ -19,22 +24,25 @@ if (!existsSync(file))
 if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { stdio: 'inherit' });
 const mb = statSync(file).size / 1e6;
 
-function measure(step, target) {
+function measure(step, target, env = {}) {
   // Flush the previous step's writes first, so no step pays for another's disk writeback.
   if (process.platform !== 'win32') spawnSync('sync');
   const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   if (r.status !== 0) throw new Error(`${step} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const runs = { casefile: [], duckdb: [], floor: [] };
+const runs = { casefile: [], duckdb: [], floor: [], js: [] };
 for (let i = 0; i < Number(values.pairs); i++) {
   runs.duckdb.push(measure('duckdb-read-json', '.bench/baseline.duckdb'));
   runs.floor.push(measure('duckdb-floor', '.bench/floor.duckdb'));
   runs.casefile.push(measure('casefile-import', '.bench/case.duckdb'));
+  if (values.js)
+    runs.js.push(measure('casefile-import', '.bench/case-js.duckdb', { CASEFILE_NATIVE_IMPORT: '0' }));
 }
 const row = (name, rs) => {
   const times = rs.map((r) => r.seconds);
@@ -57,7 +65,7 @@ const ratio = (xs) => {
   return `${median(rs).toFixed(2)}× [${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}]`;
 };
 console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`);
-console.table([cf, dd, fl]);
+console.table(values.js ? [cf, dd, fl, row('casefile import, JS path', runs.js)] : [cf, dd, fl]);
 console.log(
   `ratio casefile/duckdb: ${ratio(runs.casefile)} (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`,
 );
