@@ -3,7 +3,7 @@
  * MANIFESTs, canonical columns, provenance, gzip, quarantine, duplicates and custody.
  */
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
 import { testEngine } from '../contract/testEngine';
 import { Db } from '../../electron/engine/case/db';
+import { MAX_DOCUMENT_BYTES } from '../../electron/engine/import/textRecords';
 
 const F = 'test/fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'casefile-families-'));
@@ -139,6 +140,19 @@ describe('import of every family', () => {
     const reports = await importFiles([junk, `${F}/runtime-steps/steps/tnt_copperleaf.jsonl`]);
     expect(reports[0]?.error).toMatchObject({ code: 'NOT_AN_ARCHIVE', where: { file: junk } });
     expect(reports[1]).toMatchObject({ producer: 'runtime-steps', records: 784 });
+  });
+
+  it('names a JSON document too large to read whole, and still imports the others of the same call', async () => {
+    const huge = join(dir, 'huge-export.json');
+    writeFileSync(huge, '{"entries": [\n');
+    truncateSync(huge, MAX_DOCUMENT_BYTES + 1); // sparse
+    const reports = await importFiles([huge, `${F}/gantz/tampered/audit.delete-line.jsonl`]);
+    expect(reports[0]?.error).toMatchObject({
+      code: 'NOT_AN_ARCHIVE',
+      message: expect.stringContaining('JSON Lines'),
+      where: { file: huge },
+    });
+    expect(reports[1]).toMatchObject({ producer: 'gantz', quarantined: 0 });
   });
 
   it('normalizes decisions and delegation into the canonical columns', async () => {

@@ -1,14 +1,18 @@
 /**
- * How the importer reads a text archive's shape and records when the first bytes do not tell:
- * a first record longer than the sniffing head, and a file holding one object.
+ * How the importer reads a text archive's shape and records where the easy reading would be
+ * wrong: a first record longer than the sniffing head, a file holding one object, a document
+ * that is not UTF-8, and one too large to read whole.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sniffFile } from '../../electron/engine/import/sniff';
-import { readJsonDocument } from '../../electron/engine/import/textRecords';
+import { MAX_DOCUMENT_BYTES, readJsonDocument } from '../../electron/engine/import/textRecords';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-shapes-'));
 const gantz = readFileSync('test/fixtures/gantz/audit.jsonl', 'utf8').split('\n');
@@ -73,5 +77,67 @@ describe('a file holding one object', () => {
     expect(read.doc.container).toBe('.');
     expect(Buffer.from(record?.bytes ?? []).toString('utf8')).toBe(object);
     expect(record).toMatchObject({ entryIndex: 0, line: 3, byteOffset: 3 + 2 + 1 + 2 });
+  });
+});
+
+describe('a JSON document that is not UTF-8', () => {
+  it('keeps the exact bytes of each element, and the offsets after a bad one stay the file offsets', async () => {
+    const lines = readFileSync('test/fixtures/runtime-steps/cloudevents/tnt_ember.jsonl')
+      .toString('utf8')
+      .split('\n');
+    const [a, b, c] = lines.map((l) => Buffer.from(l, 'utf8'));
+    const bad = Buffer.concat([
+      Buffer.from(b ?? []).subarray(0, 40),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(b ?? []).subarray(40),
+    ]);
+    const bytes = Buffer.concat([
+      Buffer.from('[\n'),
+      a ?? Buffer.alloc(0),
+      Buffer.from(',\n'),
+      bad,
+      Buffer.from(',\n'),
+      c ?? Buffer.alloc(0),
+      Buffer.from('\n]\n'),
+    ]);
+    const read = await readJsonDocument(file('not-utf8.json', bytes), false);
+    if (!read.ok) throw new Error(read.message);
+    const records = read.doc.records;
+    expect(
+      records.map((r) =>
+        Buffer.from(r.bytes).equals(bytes.subarray(r.byteOffset, r.byteOffset + r.bytes.length)),
+      ),
+    ).toEqual([true, true, true]);
+    expect(Buffer.from(records[1]?.bytes ?? []).equals(bad)).toBe(true);
+    expect(records[2]?.byteOffset).toBe(bytes.indexOf(c ?? Buffer.alloc(0)));
+    expect(records.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('a JSON document too large to read whole', () => {
+  it('is refused with the size and what to do, before it is read', async () => {
+    const path = file('huge.json', '[{"a": 1},\n');
+    truncateSync(path, MAX_DOCUMENT_BYTES + 1); // sparse: no disk is used
+    const read = await readJsonDocument(path, false);
+    expect(read).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/more than the \d+ bytes .* JSON Lines/),
+    });
+  });
+
+  it('is refused when it only grows too large as it is decompressed', async () => {
+    const path = join(dir, 'huge.json.gz');
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const chunks = Math.ceil(MAX_DOCUMENT_BYTES / chunk.length) + 1;
+    const source = Readable.from(
+      (function* () {
+        yield Buffer.from('[');
+        for (let i = 0; i < chunks; i++) yield chunk;
+        yield Buffer.from(']');
+      })(),
+    );
+    await pipeline(source, createGzip({ level: 1 }), createWriteStream(path));
+    const read = await readJsonDocument(path, true);
+    expect(read).toMatchObject({ ok: false, message: expect.stringMatching(/larger decompressed/) });
   });
 });

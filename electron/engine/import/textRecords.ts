@@ -3,8 +3,9 @@
  * constant memory; a JSON document (an export, a CloudEvents batch) is read whole and each
  * array element becomes a record with the line and byte offset where it starts.
  */
+import { constants as bufferLimits, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { locateArrayElements, parseJson } from '../../../shared/json/parse';
 import { isJsonArray, isJsonObject } from '../../../shared/json/value';
@@ -48,7 +49,33 @@ export interface JsonDocument {
   container: string;
 }
 
-export type DocumentResult = { ok: true; doc: JsonDocument } | { ok: false; message: string; line: number };
+export type DocumentResult = { ok: true; doc: JsonDocument } | { ok: false; message: string; line?: number };
+
+/** A document is read as one string, and V8 holds no longer string. */
+export const MAX_DOCUMENT_BYTES = bufferLimits.MAX_STRING_LENGTH;
+
+function tooLarge(size: string): { ok: false; message: string } {
+  return {
+    ok: false,
+    message: `the document is ${size}, more than the ${MAX_DOCUMENT_BYTES} bytes Casefile reads as one JSON document; export or split it as JSON Lines`,
+  };
+}
+
+/** The document's bytes (decompressed), or why they cannot be read as one document. */
+async function documentBytes(path: string, gzip: boolean): Promise<Buffer | { ok: false; message: string }> {
+  const size = (await stat(path)).size;
+  if (!gzip && size > MAX_DOCUMENT_BYTES) return tooLarge(`${size} bytes`);
+  if (!gzip) return readFile(path);
+  try {
+    return gunzipSync(await readFile(path), { maxOutputLength: MAX_DOCUMENT_BYTES });
+  } catch (thrown) {
+    if (thrown instanceof RangeError) return tooLarge('larger decompressed');
+    return {
+      ok: false,
+      message: `not readable gzip: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    };
+  }
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -65,6 +92,13 @@ function lineAt(starts: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
+}
+
+/** A header value read from latin1 text holds UTF-8 bytes as characters; decode them (best effort). */
+function headerText(value: string, utf8: boolean): string {
+  if (utf8) return value;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return value; // an escape: not bytes
+  return Buffer.from(value, 'latin1').toString('utf8');
 }
 
 function isJsonWhitespace(b: number | undefined): boolean {
@@ -87,9 +121,15 @@ function countLineFeeds(bytes: Uint8Array, before: number): number {
 }
 
 export async function readJsonDocument(path: string, gzip: boolean): Promise<DocumentResult> {
-  const bytes = gzip ? gunzipSync(await readFile(path)) : await readFile(path);
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const bytes = await documentBytes(path, gzip);
+  if (!Buffer.isBuffer(bytes)) return bytes;
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Not UTF-8: one character per byte (latin1), so every offset below is the byte's own and each
+  // record keeps its exact bytes (parseRecord then quarantines the ones that are not UTF-8).
+  // Decoding with U+FFFD would change a record's bytes and shift every offset after it. JSON's
+  // structure is ASCII, so the elements are found alike either way.
+  const utf8 = isUtf8(bytes);
+  const text = utf8 ? bytes.toString('utf8', bomBytes) : bytes.toString('latin1', bomBytes);
   const starts = lineStarts(text);
   const parsed = parseJson(text, { allowNonFinite: true });
   const header: Record<string, string> = {};
@@ -99,7 +139,7 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
     if (isJsonObject(root) && isJsonArray(root.entries)) {
       member = 'entries';
       for (const [k, v] of Object.entries(root))
-        if (k !== 'entries') header[k] = v === null ? 'null' : String(v);
+        if (k !== 'entries') header[k] = v === null ? 'null' : headerText(String(v), utf8);
     } else if (!isJsonArray(root)) {
       // The record is the value's own bytes: the whitespace around it (a final newline) is the
       // file's, not the event's, as for an array element or a JSON Lines record.
@@ -130,7 +170,18 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
   let bytePos = bomBytes;
   let charPos = 0;
   const toRecord = (start: number, end: number, entryIndex: number): RawRecord => {
-    // Byte offsets: UTF-8 length of the text before each span, computed incrementally.
+    if (!utf8) {
+      const from = bomBytes + start;
+      return {
+        entryIndex,
+        line: lineAt(starts, start),
+        byteOffset: from,
+        bytes: bytes.subarray(from, bomBytes + end),
+        unterminated: false,
+      };
+    }
+    // Byte offsets: UTF-8 length of the text before each span, computed incrementally; valid
+    // UTF-8 re-encodes to the same bytes.
     bytePos += encoder.encode(text.slice(charPos, start)).length;
     charPos = start;
     return {
