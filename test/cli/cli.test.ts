@@ -8,6 +8,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../../shared/verify/types';
 import { locateArrayElements } from '../../shared/json/parse';
@@ -186,6 +187,19 @@ describe('casefile verify', () => {
     expect(r.code).toBe(1);
     expect(r.files[0]?.findings.map((f) => f.kind)).toContain('anchor_count_mismatch');
     expect(r.files[0]?.diagnosis.map((d) => d.what)).toContain('truncation');
+  });
+
+  it('calls a cut gzip file unverifiable, saying where it broke, rather than judging part of it', () => {
+    const gz = gzipSync(readFileSync(`${F}/gantz/audit.jsonl`));
+    const path = join(dir, 'cut-audit.jsonl.gz');
+    writeFileSync(path, gz.subarray(0, Math.floor(gz.length / 2)));
+    const r = verifyJson([path]);
+    expect(r.files[0]).toMatchObject({
+      verdict: 'unverifiable',
+      unverifiableReason: expect.stringMatching(
+        /^gzip: the compressed stream breaks after \d+ decompressed bytes/,
+      ),
+    });
   });
 
   it('refuses malformed flags with exit 2', () => {

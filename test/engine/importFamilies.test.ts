@@ -155,6 +155,23 @@ describe('import of every family', () => {
     expect(reports[1]).toMatchObject({ producer: 'gantz', quarantined: 0 });
   });
 
+  it('imports the records of a cut gzip file up to the cut, quarantines the torn line and says where it broke', async () => {
+    const lines = readFileSync(`${F}/meshguard/audit/2024-03-15.jsonl`, 'utf8').split('\n');
+    const gz = gzipSync(`${lines.slice(0, 200).join('\n')}\n`);
+    const path = join(dir, 'cut-copy.bin');
+    writeFileSync(path, gz.subarray(0, Math.floor(gz.length / 2)));
+    const reports = await importFiles([path, `${F}/runtime-steps/tampered/tnt_ember.delete-event.jsonl`]);
+    const [cut] = reports;
+    expect(cut).toMatchObject({ producer: 'meshguard', container: 'jsonl+gzip', quarantined: 1 });
+    expect(cut?.records).toBeGreaterThan(10);
+    expect(cut?.records).toBeLessThan(199);
+    expect(cut?.notes).toContainEqual(expect.stringMatching(/^gzip: the compressed stream breaks after \d+/));
+    const q = await dispatch('quarantine.page', { offset: 0, limit: 5, archiveId: cut?.archiveId ?? '' });
+    const table = q.ok ? (q.value as { columns: string[]; rows: string[][] }) : null;
+    expect(table?.rows[0]?.[table.columns.indexOf('reason')]).toMatch(/torn last line/);
+    expect(reports[1]?.archiveId).toBeDefined();
+  });
+
   it('normalizes decisions and delegation into the canonical columns', async () => {
     engine.close();
     const db = await Db.open(casePath);

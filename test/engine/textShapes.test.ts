@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sniffFile } from '../../electron/engine/import/sniff';
-import { MAX_DOCUMENT_BYTES, readJsonDocument } from '../../electron/engine/import/textRecords';
+import { jsonlRecords, MAX_DOCUMENT_BYTES, readJsonDocument } from '../../electron/engine/import/textRecords';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-shapes-'));
 const gantz = readFileSync('test/fixtures/gantz/audit.jsonl', 'utf8').split('\n');
@@ -139,5 +139,48 @@ describe('a JSON document too large to read whole', () => {
     await pipeline(source, createGzip({ level: 1 }), createWriteStream(path));
     const read = await readJsonDocument(path, true);
     expect(read).toMatchObject({ ok: false, message: expect.stringMatching(/larger decompressed/) });
+  });
+});
+
+describe('a gzip stream that breaks', () => {
+  const text = `${gantz.slice(0, 50).join('\n')}\n`;
+  const whole = gzipSync(text);
+  const cut = whole.subarray(0, Math.floor(whole.length * 0.6));
+
+  it('gives the JSON Lines before the break, then the cut line as a torn last line, and says so', async () => {
+    const notes: string[] = [];
+    const records = [];
+    for await (const batch of jsonlRecords(
+      file('cut.jsonl.gz', cut),
+      true,
+      () => undefined,
+      undefined,
+      (n) => notes.push(n),
+    ))
+      records.push(...batch);
+    expect(records.length).toBeGreaterThan(5);
+    expect(records.length).toBeLessThan(50);
+    const last = records.at(-1);
+    expect(last?.unterminated).toBe(true);
+    for (const r of records.slice(0, -1))
+      expect(Buffer.from(r.bytes).toString('utf8')).toBe(gantz[r.entryIndex]);
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^gzip: the compressed stream breaks after \d+ decompressed bytes \(unexpected end of file\)/,
+      ),
+    ]);
+  });
+
+  it('gives a JSON document what came before the break, with a note', async () => {
+    const doc = `[\n${gantz.slice(0, 50).join(',\n')}\n]\n`;
+    const gz = gzipSync(doc);
+    const read = await readJsonDocument(
+      file('cut.json.gz', gz.subarray(0, Math.floor(gz.length * 0.6))),
+      true,
+    );
+    if (!read.ok) throw new Error(read.message);
+    expect(read.doc.records.length).toBeGreaterThan(5);
+    expect(read.doc.records.at(-1)?.problem?.reason).toMatch(/the document breaks here/);
+    expect(read.doc.notes).toEqual([expect.stringMatching(/^gzip: the compressed stream breaks/)]);
   });
 });

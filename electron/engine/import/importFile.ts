@@ -162,6 +162,8 @@ export async function importFile(
   let header: Record<string, string> = {};
   let parquetMeta: { columns: string[]; kv: Record<string, string> } | undefined;
   let bytesDone = 0;
+  /** What the reader noticed about the file itself (a broken gzip stream). */
+  const readNotes: string[] = [];
   if (sniffed.kind === 'parquet') {
     container = 'parquet';
     const pq = await readParquetRecords(ctx.db, path);
@@ -170,7 +172,13 @@ export async function importFile(
   } else if (sniffed.shape === 'jsonl') {
     container = 'jsonl';
     compressed = sniffed.gzip;
-    records = jsonlRecords(path, sniffed.gzip, (n) => (bytesDone += n), ctx.signal);
+    records = jsonlRecords(
+      path,
+      sniffed.gzip,
+      (n) => (bytesDone += n),
+      ctx.signal,
+      (note) => readNotes.push(note),
+    );
   } else {
     container = 'json';
     compressed = sniffed.gzip;
@@ -188,6 +196,7 @@ export async function importFile(
       };
     }
     header = doc.doc.header;
+    readNotes.push(...doc.doc.notes);
     records = (async function* () {
       yield doc.doc.records;
     })();
@@ -256,7 +265,7 @@ export async function importFile(
     };
   }
   await ctx.events.flushInto(ctx.db, ctx.nextRowId);
-  const notes = [...processor.counts.notes];
+  const notes = [...readNotes, ...processor.counts.notes];
   if (suggested)
     notes.push(
       'unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)',

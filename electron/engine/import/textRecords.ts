@@ -6,33 +6,53 @@
 import { constants as bufferLimits, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { locateArrayElements, parseJson } from '../../../shared/json/parse';
 import { isJsonArray, isJsonObject } from '../../../shared/json/value';
 import { LineSplitter, type LineRecord } from './lines';
 
 export type RawRecord = LineRecord;
 
-/** Streams JSONL records; `onBytes` reports compressed-or-not bytes read, for progress. */
+/** zlib's errors carry a Z_* code (Z_BUF_ERROR for a cut stream, Z_DATA_ERROR for damage). */
+function isZlibError(thrown: unknown): thrown is Error {
+  return thrown instanceof Error && /^Z_/.test(String((thrown as { code?: unknown }).code));
+}
+
+/**
+ * Streams JSONL records; `onBytes` reports compressed-or-not bytes read, for progress. A gzip
+ * stream that breaks (a cut copy, damage) ends the records there: the line it cut is the torn
+ * last line (quarantined by the caller), and `onNote` says where and why, so the records before
+ * the break are imported rather than the whole file failing.
+ */
 export async function* jsonlRecords(
   path: string,
   gzip: boolean,
   onBytes: (n: number) => void,
   signal?: AbortSignal,
+  onNote: (note: string) => void = () => undefined,
 ): AsyncGenerator<RawRecord[]> {
   const file = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 });
   file.on('data', (chunk) => onBytes(chunk.length));
   const stream = gzip ? file.pipe(createGunzip()) : file;
   let batch: RawRecord[] = [];
+  let decompressed = 0;
   const splitter = new LineSplitter((r) => batch.push(r));
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
-      splitter.push(chunk);
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
+        decompressed += chunk.length;
+        splitter.push(chunk);
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
       }
+    } catch (thrown) {
+      if (!gzip || !isZlibError(thrown)) throw thrown;
+      onNote(
+        `gzip: the compressed stream breaks after ${decompressed} decompressed bytes (${thrown.message}); the records before the break were read, and the rest is only in the original file, whose SHA-256 is recorded`,
+      );
     }
     splitter.end();
     if (batch.length > 0) yield batch;
@@ -47,6 +67,8 @@ export interface JsonDocument {
   records: RawRecord[];
   /** Where the records were found: `[]` (top-level array), `entries`, or `.` (a single object). */
   container: string;
+  /** What the reader noticed about the file itself (a broken gzip stream). */
+  notes: string[];
 }
 
 export type DocumentResult = { ok: true; doc: JsonDocument } | { ok: false; message: string; line?: number };
@@ -61,19 +83,30 @@ function tooLarge(size: string): { ok: false; message: string } {
   };
 }
 
-/** The document's bytes (decompressed), or why they cannot be read as one document. */
-async function documentBytes(path: string, gzip: boolean): Promise<Buffer | { ok: false; message: string }> {
+/**
+ * The document's bytes (decompressed), or why they cannot be read as one document. A gzip stream
+ * that breaks yields what it held before the break, and a note: the broken document's reader then
+ * keeps the cut remainder in quarantine (readJsonDocument).
+ */
+async function documentBytes(
+  path: string,
+  gzip: boolean,
+): Promise<{ ok: true; bytes: Buffer; note?: string } | { ok: false; message: string }> {
   const size = (await stat(path)).size;
   if (!gzip && size > MAX_DOCUMENT_BYTES) return tooLarge(`${size} bytes`);
-  if (!gzip) return readFile(path);
+  if (!gzip) return { ok: true, bytes: await readFile(path) };
+  const compressed = await readFile(path);
   try {
-    return gunzipSync(await readFile(path), { maxOutputLength: MAX_DOCUMENT_BYTES });
+    return { ok: true, bytes: gunzipSync(compressed, { maxOutputLength: MAX_DOCUMENT_BYTES }) };
   } catch (thrown) {
     if (thrown instanceof RangeError) return tooLarge('larger decompressed');
-    return {
-      ok: false,
-      message: `not readable gzip: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
-    };
+    if (!isZlibError(thrown)) throw thrown;
+    const bytes = gunzipSync(compressed, {
+      maxOutputLength: MAX_DOCUMENT_BYTES,
+      finishFlush: zlibConstants.Z_SYNC_FLUSH,
+    });
+    const note = `gzip: the compressed stream breaks after ${bytes.length} decompressed bytes (${thrown.message}); what came before the break was read`;
+    return { ok: true, bytes, note };
   }
 }
 
@@ -121,8 +154,10 @@ function countLineFeeds(bytes: Uint8Array, before: number): number {
 }
 
 export async function readJsonDocument(path: string, gzip: boolean): Promise<DocumentResult> {
-  const bytes = await documentBytes(path, gzip);
-  if (!Buffer.isBuffer(bytes)) return bytes;
+  const read = await documentBytes(path, gzip);
+  if (!read.ok) return read;
+  const { bytes } = read;
+  const notes = read.note ? [read.note] : [];
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // Not UTF-8: one character per byte (latin1), so every offset below is the byte's own and each
   // record keeps its exact bytes (parseRecord then quarantines the ones that are not UTF-8).
@@ -151,7 +186,7 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
         bytes: bytes.subarray(start, end),
         unterminated: false,
       };
-      return { ok: true, doc: { header, records: [record], container: '.' } };
+      return { ok: true, doc: { header, records: [record], container: '.', notes } };
     }
   } else {
     // A broken document still yields every element before the break (nothing is lost: the
@@ -203,5 +238,5 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
     };
     records.push(rest);
   }
-  return { ok: true, doc: { header, records, container: member ?? '[]' } };
+  return { ok: true, doc: { header, records, container: member ?? '[]', notes } };
 }

@@ -93,14 +93,36 @@ export async function readVerifySource(path: string): Promise<ReadResult> {
   if (sniffed.shape === 'jsonl') {
     // Gzip: no synchronous streaming inflate, so the decompressed records stay in memory.
     const records: VerifyRecord[] = [];
-    for await (const batch of jsonlRecords(path, sniffed.gzip, () => undefined)) {
+    const broken: string[] = [];
+    const reader = jsonlRecords(
+      path,
+      sniffed.gzip,
+      () => undefined,
+      undefined,
+      (note) => broken.push(note),
+    );
+    for await (const batch of reader) {
       for (const r of batch)
         records.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });
     }
+    // A verdict over the records before a break would pass off part of the file as all of it.
+    if (broken.length > 0) return { ok: false, path, sha256: await sha256, reason: broken.join('; ') };
     const sample = sampleOf(records.slice(0, SAMPLE).map((r) => r.text ?? ''));
     return { ok: true, read: { source: { path, container: 'jsonl', records }, sha256, sample } };
   }
-  const bytes = sniffed.gzip ? gunzipSync(await readFile(path)) : await readFile(path);
+  let bytes: Buffer;
+  try {
+    bytes = sniffed.gzip ? gunzipSync(await readFile(path)) : await readFile(path);
+  } catch (thrown) {
+    if (!(thrown instanceof Error && /^(Z_|ERR_)/.test(String((thrown as { code?: unknown }).code))))
+      throw thrown;
+    return {
+      ok: false,
+      path,
+      sha256: await sha256,
+      reason: `cannot read the document whole: ${thrown.message}`,
+    };
+  }
   const document = decoder.decode(bytes).replace(/^\uFEFF/, '');
   const trimmed = document.trimStart();
   const located = locateArrayElements(document, trimmed.startsWith('{') ? 'entries' : undefined);
