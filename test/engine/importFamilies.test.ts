@@ -172,6 +172,46 @@ describe('import of every family', () => {
     expect(reports[1]?.archiveId).toBeDefined();
   });
 
+  it('names a directory and a cut Parquet file, and still imports the others of the same call', async () => {
+    const cut = join(dir, 'cut.parquet');
+    writeFileSync(cut, readFileSync(`${F}/runtime-steps/parquet/steps.parquet`).subarray(0, 3000));
+    const folder = mkdtempSync(join(dir, 'folder-'));
+    const reports = await importFiles([
+      folder,
+      cut,
+      `${F}/runtime-steps/tampered/tnt_ember.edit-field.jsonl`,
+    ]);
+    expect(reports[0]?.error).toMatchObject({ code: 'NOT_AN_ARCHIVE', message: `${folder} is not a file` });
+    expect(reports[1]?.error).toMatchObject({
+      code: 'NOT_AN_ARCHIVE',
+      message: expect.stringMatching(/^.*cut\.parquet: not a readable Parquet file: .*magic bytes/),
+      where: { file: cut },
+    });
+    expect(reports[2]).toMatchObject({ producer: 'runtime-steps', quarantined: 0 });
+  });
+
+  it('rolls the whole call back, naming the file, when Parquet rows stop decoding part-way', async () => {
+    const bytes = readFileSync(`${F}/runtime-steps/parquet/steps.parquet`);
+    for (let i = Math.floor(bytes.length / 3); i < Math.floor(bytes.length / 3) + 2000; i++)
+      bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
+    const corrupt = join(dir, 'corrupt.parquet');
+    writeFileSync(corrupt, bytes);
+    const before = await dispatch('archive.list', {});
+    const r = await dispatch('archive.import', {
+      sources: [{ path: `${F}/runtime-steps/tampered/tnt_ember.duplicated-line.jsonl` }, { path: corrupt }],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_AN_ARCHIVE',
+        message: expect.stringMatching(
+          /corrupt\.parquet: Parquet rows after row \d+ do not decode: .*the case is unchanged$/,
+        ),
+      },
+    });
+    expect(await dispatch('archive.list', {})).toEqual(before);
+  });
+
   it('normalizes decisions and delegation into the canonical columns', async () => {
     engine.close();
     const db = await Db.open(casePath);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract/api';
 import type { ArchiveInfo, Container } from '../../../shared/contract/model';
 import { err, ok } from '../../../shared/contract/result';
+import { ArchiveReadError } from '../import/archiveReadError';
 import { runImport } from '../import/importRun';
 import { importDeps } from './importDeps';
 import { verifyCase } from '../verify/verifyCase';
@@ -85,6 +86,8 @@ export function importHandlers(
           } catch (thrown) {
             if (isAbort(thrown, controller.signal))
               return err('CANCELLED', 'import cancelled; the case is unchanged');
+            if (thrown instanceof ArchiveReadError)
+              return err('NOT_AN_ARCHIVE', `${thrown.message}; nothing was imported, the case is unchanged`);
             const message = thrown instanceof Error ? thrown.message : String(thrown);
             if (/Out of Memory/i.test(message)) {
               const first = message.split('\n')[0] ?? '';

@@ -7,6 +7,7 @@ import type { ImportFileReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
+import { messageOf } from './archiveReadError';
 import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { readParquetRecords } from './parquetRecords';
@@ -84,6 +85,11 @@ export async function importFile(
   ctx: FileImportContext,
 ): Promise<FileImportResult> {
   const info = await stat(path);
+  if (!info.isFile())
+    return {
+      report: failure(displayName, '', 'NOT_AN_ARCHIVE', `${displayName} is not a file`),
+      nextRowId: ctx.nextRowId,
+    };
   // The hash runs on a worker beside the native path's copy pass; a duplicate stops that path as
   // soon as the hash is known (its `duplicate`), and is reported by the check below on every path.
   trace('import.hash.start', { path });
@@ -99,7 +105,13 @@ export async function importFile(
     known.catch(() => undefined); // awaited by the check below, which reports a failure
     return known;
   };
-  const sniffed = await sniffFile(path);
+  let sniffed: Awaited<ReturnType<typeof sniffFile>>;
+  try {
+    sniffed = await sniffFile(path);
+  } catch (thrown) {
+    const message = `${displayName} cannot be read: ${messageOf(thrown)}`;
+    return { report: failure(displayName, '', 'NOT_AN_ARCHIVE', message), nextRowId: ctx.nextRowId };
+  }
   const file = { path, displayName, archiveId, size: info.size, mtimeMs: info.mtimeMs };
   if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
     const native = await tryNativeJsonl(path, info.size, archiveId, {
@@ -166,9 +178,14 @@ export async function importFile(
   const readNotes: string[] = [];
   if (sniffed.kind === 'parquet') {
     container = 'parquet';
-    const pq = await readParquetRecords(ctx.db, path);
-    parquetMeta = { columns: pq.columns, kv: pq.kvMetadata };
-    records = pq.batches;
+    const pq = await readParquetRecords(ctx.db, displayName, path);
+    if (!pq.ok)
+      return {
+        report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName}: ${pq.message}`),
+        nextRowId: ctx.nextRowId,
+      };
+    parquetMeta = { columns: pq.source.columns, kv: pq.source.kvMetadata };
+    records = pq.source.batches;
   } else if (sniffed.shape === 'jsonl') {
     container = 'jsonl';
     compressed = sniffed.gzip;
