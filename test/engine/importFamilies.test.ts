@@ -3,7 +3,7 @@
  * MANIFESTs, canonical columns, provenance, gzip, quarantine, duplicates and custody.
  */
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +209,36 @@ describe('import of every family', () => {
         ),
       },
     });
+    expect(await dispatch('archive.list', {})).toEqual(before);
+  });
+
+  it('rolls the call back when a file is written to while it is imported, as its hash would not be of what was read', async () => {
+    const live = join(dir, 'live.jsonl');
+    // Not a copy of a file imported above, which would be reported as a duplicate before reading.
+    writeFileSync(
+      live,
+      `${readFileSync(`${F}/gantz/audit.jsonl`, 'utf8').split('\n').slice(0, 100).join('\n')}\n`,
+    );
+    let appended = false;
+    const stop = engine.onEvent((event) => {
+      if (event.type !== 'import.progress' || appended) return;
+      appended = true;
+      appendFileSync(live, `${readFileSync(`${F}/gantz/audit.jsonl`, 'utf8').split('\n')[0]}\n`);
+    });
+    const before = await dispatch('archive.list', {});
+    try {
+      const r = await dispatch('archive.import', { sources: [{ path: live }] });
+      expect(appended).toBe(true);
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'NOT_AN_ARCHIVE',
+          message: expect.stringMatching(/live\.jsonl: the file changed while it was imported/),
+        },
+      });
+    } finally {
+      stop();
+    }
     expect(await dispatch('archive.list', {})).toEqual(before);
   });
 

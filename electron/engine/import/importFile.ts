@@ -7,7 +7,7 @@ import type { ImportFileReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
-import { messageOf } from './archiveReadError';
+import { ArchiveReadError, messageOf } from './archiveReadError';
 import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { readParquetRecords } from './parquetRecords';
@@ -315,8 +315,23 @@ interface ArchiveFacts {
   header: Record<string, string>;
 }
 
+/**
+ * The SHA-256 and size the case records must be of the bytes the records came from. A file
+ * written to while it was read (a live log) breaks that, so the import stops and names it: the
+ * size or modification time it had when the import began must still be what it has now.
+ */
+async function assertUnchanged(f: ArchiveFacts): Promise<void> {
+  const now = await stat(f.path);
+  if (now.size !== f.size || now.mtimeMs !== f.mtimeMs)
+    throw new ArchiveReadError(
+      f.displayName,
+      `the file changed while it was imported (${f.size} → ${now.size} bytes): import a copy that is no longer written to`,
+    );
+}
+
 /** Writes the archive's row (custody: hash, size, times, tool version) and answers its report line. */
 async function recordArchive(ctx: FileImportContext, f: ArchiveFacts): Promise<ImportFileReport> {
+  await assertUnchanged(f);
   const notes = [...f.notes];
   if (f.compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
   if (f.container === 'parquet')
