@@ -60,8 +60,8 @@ const cf = row('casefile import (provenance, quarantine, canonical columns)', ru
 const dd = row('duckdb read_json, explicit columns (baseline)', runs.duckdb);
 const fl = row('duckdb, same columns + each record text (floor)', runs.floor);
 // Round by round, as ../shared/perf/baseline.md reads ratios: each round ran under the same machine load.
-const ratio = (xs) => {
-  const rs = xs.map((r, i) => r.seconds / runs.duckdb[i].seconds);
+const ratio = (xs, base = runs.duckdb) => {
+  const rs = xs.map((r, i) => r.seconds / base[i].seconds);
   return `${median(rs).toFixed(2)}× [${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}]`;
 };
 console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`);
@@ -70,3 +70,4 @@ console.log(
   `ratio casefile/duckdb: ${ratio(runs.casefile)} (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`,
 );
 console.log(`ratio floor/duckdb:    ${ratio(runs.floor)}`);
+console.log(`ratio casefile/floor:  ${ratio(runs.casefile, runs.floor)}`);
