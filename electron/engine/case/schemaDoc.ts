@@ -6,7 +6,8 @@ import { CANONICAL_COLUMNS } from '../../../shared/ingest/canonicalEvent';
 import { PROVENANCE_COLUMNS } from './schema';
 
 const PROVENANCE_DOC: Record<string, string> = {
-  row_id: 'Unique, increasing id of the event in this case (import order).',
+  row_id:
+    "Unique id of the event in this case, increasing with import, file and entry: a file's rows are numbered from its first id plus `entry_index`, so a quarantined entry leaves a gap. Order by it; do not count with it.",
   archive_id: 'The archive the record came from: join `archives` on `archive_id`.',
   entry_index:
     '0-based position of the record in its archive: non-blank line (JSONL), array index (JSON document), row (Parquet).',
