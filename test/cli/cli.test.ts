@@ -202,6 +202,19 @@ describe('casefile verify', () => {
     });
   });
 
+  it('calls a directory and unreadable Parquet unverifiable with the reason, and still verifies the others', () => {
+    const folder = mkdtempSync(join(dir, 'folder-'));
+    const cut = join(dir, 'cut.parquet');
+    writeFileSync(cut, readFileSync(`${F}/runtime-steps/parquet/steps.parquet`).subarray(0, 3000));
+    const r = verifyJson([folder, cut, `${F}/gantz/audit.jsonl`]);
+    expect(r.code).toBe(2);
+    expect(r.files.map((f) => [f.verdict, f.unverifiableReason ?? null])).toEqual([
+      ['unverifiable', 'not a file'],
+      ['unverifiable', expect.stringMatching(/^not readable: .*magic bytes/)],
+      ['intact', null],
+    ]);
+  });
+
   it('refuses malformed flags with exit 2', () => {
     expect(run(['verify']).code).toBe(2);
     expect(run(['verify', `${F}/gantz/audit.jsonl`, '--expect-root', 'xyz']).code).toBe(2);

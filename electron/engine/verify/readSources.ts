@@ -4,11 +4,12 @@
  * profiles document). Also the file's SHA-256 and a parsed sample for family detection.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parseJson, locateArrayElements } from '../../../shared/json/parse';
 import type { JsonValue } from '../../../shared/json/value';
 import type { VerifyRecord, VerifySource } from '../../../shared/verify/profile';
+import { messageOf } from '../import/archiveReadError';
 import { sha256File } from '../import/fileHash';
 import { sniffFile } from '../import/sniff';
 import { jsonlRecords } from '../import/textRecords';
@@ -59,17 +60,30 @@ async function readParquet(path: string): Promise<{ records: VerifyRecord[]; col
   }
 }
 
+/**
+ * A file that cannot be read (a directory, Parquet without its footer or with pages that do not
+ * decode) is unverifiable with the reason, and the other files of the call are still verified.
+ */
 export async function readVerifySource(path: string): Promise<ReadResult> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return { ok: false, path, sha256: '', reason: info ? 'not a file' : 'no such file' };
   const sha256 = sha256File(path);
   // Awaited later (runVerify.ts); a failure before then must not count as an unhandled rejection.
   sha256.catch(() => undefined);
-  let sniffed: Awaited<ReturnType<typeof sniffFile>>;
   try {
-    sniffed = await sniffFile(path);
-  } catch (error) {
-    await sha256.catch(() => undefined);
-    throw error;
+    return await readSource(path, sha256);
+  } catch (thrown) {
+    return {
+      ok: false,
+      path,
+      sha256: await sha256.catch(() => ''),
+      reason: `not readable: ${messageOf(thrown)}`,
+    };
   }
+}
+
+async function readSource(path: string, sha256: Promise<string>): Promise<ReadResult> {
+  const sniffed = await sniffFile(path);
   if (sniffed.kind === 'unknown')
     return { ok: false, path, sha256: await sha256, reason: `not an audit archive: ${sniffed.reason}` };
   if (sniffed.kind === 'parquet') {
