@@ -172,6 +172,28 @@ describe('import of every family', () => {
     expect(reports[1]?.archiveId).toBeDefined();
   });
 
+  it('imports a cut gzip export up to the cut, and its verification says it cannot judge the whole', async () => {
+    const gz = gzipSync(readFileSync(`${F}/agentmesh/scenario/export.json`));
+    const path = join(dir, 'cut-export.json.gz');
+    writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const [report] = await importFiles([path]);
+    expect(report).toMatchObject({ producer: 'agentmesh-export', container: 'json+gzip', quarantined: 1 });
+    expect(report?.records).toBeGreaterThan(100);
+    expect(report?.notes).toContainEqual(expect.stringMatching(/^gzip: the compressed stream breaks/));
+    const results = await dispatch('verify.results', { archiveId: report?.archiveId ?? '' });
+    expect(results).toMatchObject({
+      ok: true,
+      value: [
+        {
+          report: {
+            verdict: 'unverifiable',
+            unverifiableReason: expect.stringMatching(/cannot be read whole/),
+          },
+        },
+      ],
+    });
+  });
+
   it('names a directory and a cut Parquet file, and still imports the others of the same call', async () => {
     const cut = join(dir, 'cut.parquet');
     writeFileSync(cut, readFileSync(`${F}/runtime-steps/parquet/steps.parquet`).subarray(0, 3000));
