@@ -50,7 +50,10 @@ if (step === 'casefile-import') {
     const struct = columns.map(([name, type]) => `${name} ${type}`).join(', ');
     const shape = JSON.stringify(Object.fromEntries(columns));
     await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION zstd, m STRUCT(${struct}))`);
-    await c.run("SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'");
+    // Casefile's own insert settings (electron/engine/import/insertSettings.ts).
+    await c.run(
+      "SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'; SET memory_limit = '600MB'",
+    );
     await c.run(
       `INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`,
       [file],
