@@ -78,9 +78,12 @@ async function firstByteAfterFirstLine(path: string, gzip: boolean): Promise<num
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
   const stream = gzip ? file.pipe(createGunzip()) : file;
   let state: 'before-record' | 'in-line' | 'after-line' = 'before-record';
+  let first = true;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let i = 0;
+      // A UTF-8 BOM may open the file (lines.ts skips it too).
+      let i = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      first = false;
       while (i < chunk.length) {
         if (state === 'in-line') {
           const lf = chunk.indexOf(LF, i);
@@ -89,7 +92,7 @@ async function firstByteAfterFirstLine(path: string, gzip: boolean): Promise<num
           i = lf + 1;
         } else {
           const b = chunk[i] as number;
-          if (!isWhitespace(b) && !(state === 'before-record' && (b === 0xef || b === 0xbb || b === 0xbf))) {
+          if (!isWhitespace(b)) {
             if (state === 'after-line') return b;
             state = 'in-line';
           }
