@@ -9,6 +9,11 @@ export function isParquetMagic(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
 }
 
+/** A UTF-8 byte order mark (EF BB BF), which is not part of the first record; offsets still count it. */
+export function hasUtf8Bom(head: Uint8Array): boolean {
+  return head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
 /** RFC 1952 member header. */
 export function isGzipMagic(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;

@@ -3,6 +3,7 @@
  * offset and length of the record's bytes (without the line ending). Handles a UTF-8 BOM,
  * CRLF endings, blank lines (counted, not emitted) and a torn last line (emitted, flagged).
  */
+import { hasUtf8Bom } from '../../../shared/ingest/containerShape';
 
 export interface LineRecord {
   /** 0-based among non-blank lines. */
@@ -53,7 +54,7 @@ export class LineSplitter {
     if (this.first) {
       this.first = false;
       // A UTF-8 BOM is not part of the first record; offsets still count it.
-      if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
+      if (hasUtf8Bom(data)) {
         data = data.subarray(3);
         base += 3;
         this.carryOffset = 3;

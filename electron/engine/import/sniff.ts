@@ -5,7 +5,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { isGzipMagic, isParquetMagic, textShape } from '../../../shared/ingest/containerShape';
+import { hasUtf8Bom, isGzipMagic, isParquetMagic, textShape } from '../../../shared/ingest/containerShape';
+import { isJsonWhitespace } from '../../../shared/json/charCodes';
 
 export type Sniffed =
   | { kind: 'parquet' }
@@ -65,10 +66,6 @@ function firstLineOpen(text: string): boolean {
 
 const LF = 0x0a;
 
-function isWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === LF || b === 0x0d;
-}
-
 /**
  * The first byte that is not whitespace after the end of the file's first record line, or
  * undefined at the end of the file (or of what a damaged gzip stream yields). Streams the file
@@ -82,7 +79,7 @@ async function firstByteAfterFirstLine(path: string, gzip: boolean): Promise<num
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       // A UTF-8 BOM may open the file (lines.ts skips it too).
-      let i = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      let i = first && hasUtf8Bom(chunk) ? 3 : 0;
       first = false;
       while (i < chunk.length) {
         if (state === 'in-line') {
@@ -92,7 +89,7 @@ async function firstByteAfterFirstLine(path: string, gzip: boolean): Promise<num
           i = lf + 1;
         } else {
           const b = chunk[i] as number;
-          if (!isWhitespace(b)) {
+          if (!isJsonWhitespace(b)) {
             if (state === 'after-line') return b;
             state = 'in-line';
           }

@@ -7,6 +7,8 @@ import { constants as bufferLimits, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { hasUtf8Bom } from '../../../shared/ingest/containerShape';
+import { isJsonWhitespace } from '../../../shared/json/charCodes';
 import { locateArrayElements, parseJson } from '../../../shared/json/parse';
 import { isJsonArray, isJsonObject } from '../../../shared/json/value';
 import { LineSplitter, type LineRecord } from './lines';
@@ -134,16 +136,12 @@ function headerText(value: string, utf8: boolean): string {
   return Buffer.from(value, 'latin1').toString('utf8');
 }
 
-function isJsonWhitespace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d; // RFC 8259 §2
-}
-
 /** Where a lone top-level value starts and ends in `bytes`, without the whitespace around it. */
 function valueSpan(bytes: Uint8Array, from: number): { start: number; end: number } {
   let start = from;
   let end = bytes.length;
-  while (start < end && isJsonWhitespace(bytes[start])) start += 1;
-  while (end > start && isJsonWhitespace(bytes[end - 1])) end -= 1;
+  while (start < end && isJsonWhitespace(bytes[start] as number)) start += 1;
+  while (end > start && isJsonWhitespace(bytes[end - 1] as number)) end -= 1;
   return { start, end };
 }
 
@@ -158,7 +156,7 @@ export async function readJsonDocument(path: string, gzip: boolean): Promise<Doc
   if (!read.ok) return read;
   const { bytes } = read;
   const notes = read.note ? [read.note] : [];
-  const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bomBytes = hasUtf8Bom(bytes) ? 3 : 0;
   // Not UTF-8: one character per byte (latin1), so every offset below is the byte's own and each
   // record keeps its exact bytes (parseRecord then quarantines the ones that are not UTF-8).
   // Decoding with U+FFFD would change a record's bytes and shift every offset after it. JSON's

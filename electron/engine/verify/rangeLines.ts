@@ -6,6 +6,7 @@
  * fraction of one decode per line (issue #4, "Speed"); a larger one (a line beyond the probe that
  * cuts ranges) goes through the import's LineSplitter as the whole-file reader does.
  */
+import { hasUtf8Bom } from '../../../shared/ingest/containerShape';
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { LineSplitter } from '../import/lines';
@@ -57,8 +58,7 @@ function decodePiece(data: Buffer): string {
  */
 function wholeRange(bytes: Buffer, atFileStart: boolean, onLine: OnLine, pieceBytes: number): number {
   // LineSplitter drops a BOM at the start of the file (its first chunk) only.
-  const skip =
-    atFileStart && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const skip = atFileStart && hasUtf8Bom(bytes);
   let line = 0;
   let entry = 0;
   for (let at = skip ? 3 : 0; at < bytes.length;) {
