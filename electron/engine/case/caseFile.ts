@@ -2,9 +2,10 @@
  * Create and open case files. A case is one DuckDB file; a missing, locked or foreign file
  * answers a typed error naming the file rather than a DuckDB message.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { err, ok, type Result } from '../../../shared/contract/result';
+import { removeStaleStaging } from '../import/eventStaging';
 import { removeStaleCopies } from '../import/native/copyPlace';
 import { Db } from './db';
 import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
@@ -94,17 +95,5 @@ export async function openCase(path: string): Promise<Result<OpenCase>> {
         file: path,
       },
     );
-  }
-}
-
-/**
- * An import killed mid-way leaves its staging file (importRun.ts) behind, and perhaps a tagged
- * copy (removeStaleCopies); their rows were never committed.
- */
-function removeStaleStaging(casePath: string): void {
-  const staging = `${basename(casePath)}.staging-`;
-  for (const name of readdirSync(dirname(casePath))) {
-    if (name.startsWith(staging) && name.endsWith('.ndjson'))
-      rmSync(join(dirname(casePath), name), { force: true });
   }
 }

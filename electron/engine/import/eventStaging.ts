@@ -5,6 +5,7 @@
  * 64-bit integer passes through a JS number.
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { besideCase, removeBesideCase } from '../case/besideCase';
 import type { Db } from '../case/db';
 import { trace } from '../trace';
 import { insertSettings } from './insertSettings';
@@ -16,6 +17,18 @@ export interface StagedColumn {
 }
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
+const STAGING_INFIX = '.staging-';
+const STAGING_SUFFIX = '.ndjson';
+
+/** `<case>.staging-<import id>.ndjson`, one per import. */
+export function stagingPath(casePath: string, importId: string): string {
+  return besideCase(casePath, STAGING_INFIX, importId, STAGING_SUFFIX);
+}
+
+/** Staging files a killed import left behind (besideCase.ts). */
+export function removeStaleStaging(casePath: string): void {
+  removeBesideCase(casePath, STAGING_INFIX, STAGING_SUFFIX);
+}
 /** DuckDB's JSON reader default; the reader's buffers grow with this limit, so it is raised only when a row needs it. */
 const MIN_OBJECT_BYTES = 16 * 1024 * 1024;
 

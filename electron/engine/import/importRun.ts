@@ -11,7 +11,7 @@ import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
 import { importFile } from './importFile';
 import type { Ingest } from './ingest';
-import { EventStaging } from './eventStaging';
+import { EventStaging, stagingPath } from './eventStaging';
 import { defaultWorkerFile, NormalizerPool } from './normalizerPool';
 import { TableWriter } from './rowWriter';
 import { trace } from '../trace';
@@ -58,7 +58,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
   const started = Date.now();
   const { db } = deps;
   return db.transaction(async () => {
-    const events = new EventStaging(`${db.path}.staging-${importId}.ndjson`, deps.ingest.columns);
+    const events = new EventStaging(stagingPath(db.path, importId), deps.ingest.columns);
     const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     try {

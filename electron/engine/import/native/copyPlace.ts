@@ -9,7 +9,8 @@
  */
 import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
 import { freemem } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { besideCase, removeBesideCase } from '../../case/besideCase';
 
 const SHM = '/dev/shm';
 const SHM_PREFIX = 'casefile-tagged-';
@@ -27,11 +28,12 @@ function shmUsable(): boolean {
 
 /** Beside the case: `<case>.tagged-<archive id>.jsonl`. */
 const BESIDE_INFIX = '.tagged-';
+const BESIDE_SUFFIX = '.jsonl';
 
 export function taggedCopyPath(casePath: string, archiveId: string, fileBytes: number): string {
   if (fileBytes * 1.1 < freemem() * SHM_SHARE && shmUsable())
     return join(SHM, `${SHM_PREFIX}${process.pid}-${archiveId}.jsonl`);
-  return `${casePath}${BESIDE_INFIX}${archiveId}.jsonl`;
+  return besideCase(casePath, BESIDE_INFIX, archiveId, BESIDE_SUFFIX);
 }
 
 function alive(pid: number): boolean {
@@ -49,10 +51,7 @@ function alive(pid: number): boolean {
  * time) and those in RAM whose engine process is gone.
  */
 export function removeStaleCopies(casePath: string): void {
-  const beside = `${basename(casePath)}${BESIDE_INFIX}`;
-  for (const name of readdirSync(dirname(casePath)))
-    if (name.startsWith(beside) && name.endsWith('.jsonl'))
-      rmSync(join(dirname(casePath), name), { force: true });
+  removeBesideCase(casePath, BESIDE_INFIX, BESIDE_SUFFIX);
   if (!shmUsable()) return;
   for (const name of readdirSync(SHM)) {
     const pid = name.startsWith(SHM_PREFIX) ? Number(name.slice(SHM_PREFIX.length).split('-')[0]) : NaN;
