@@ -16,12 +16,13 @@
  * UTF-8, so the copy is only written for a "plain" file: valid UTF-8, no BOM, no CR, every line a
  * non-empty `{…}` with nothing around it, no oversized line, and a final newline (a torn last
  * line is the JS reader's job). Lines over NATIVE_MAX_LINE_BYTES are left out of the copy, so
- * the JS path reads them like the rows DuckDB leaves out. A file that holds the tag's key text anywhere is not plain either,
- * so no record can forge another line's place. Anything else goes through the JS reader
- * (lines.ts), which handles all of it.
+ * the JS path reads them like the rows DuckDB leaves out. A file that holds the tag's key text
+ * anywhere is not plain either, so no record can forge another line's place. Anything else goes
+ * through the JS reader (lines.ts), which handles all of it.
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { CLOSE_BRACE, COLON, OPEN_BRACE } from '../../../../shared/json/charCodes';
 import { MAX_LINE_BYTES } from '../lines';
 
 export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: string };
@@ -64,9 +65,6 @@ const CHUNK = 8 * 1024 * 1024;
  */
 export const NATIVE_MAX_LINE_BYTES = 1024 * 1024;
 const LF = 0x0a;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const DIGIT_0 = 0x30;
 const KEY_TEXT = Buffer.from(TAG_KEY.slice(1, -1), 'latin1');
 
