@@ -7,25 +7,33 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleCopies, taggedCopyPath } from '../../electron/engine/import/native/copyPlace';
+import { removeStaleCopies, taggedCopyPlace } from '../../electron/engine/import/native/copyPlace';
+import { estimateCopyBytes } from '../../electron/engine/import/native/taggedCopy';
 
 const shm = existsSync('/dev/shm');
 const caseDir = mkdtempSync(join(tmpdir(), 'casefile-copyplace-'));
 const casePath = join(caseDir, 'case.duckdb');
 
-describe('taggedCopyPath', () => {
+describe('taggedCopyPlace', () => {
+  const path = (bytes: number): string => taggedCopyPlace('/cases/a.duckdb', 'abc', bytes).path;
+
   it('puts a small copy in /dev/shm (where there is one) and a huge one beside the case', () => {
-    const small = taggedCopyPath('/cases/a.duckdb', 'abc', 1000);
-    expect(small).toBe(
+    expect(path(1000)).toBe(
       shm ? `/dev/shm/casefile-tagged-${process.pid}-abc.jsonl` : '/cases/a.duckdb.tagged-abc.jsonl',
     );
-    expect(taggedCopyPath('/cases/a.duckdb', 'abc', 1e15)).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+    expect(path(1e15)).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+    expect(taggedCopyPlace('/cases/a.duckdb', 'abc', 1e15).maxBytes).toBe(Infinity);
   });
 
-  it('keeps half of the free memory free', () => {
-    const copyOf = (share: number): number => (freemem() * share) / 1.1; // the copy is ~1.1× the file
-    expect(taggedCopyPath('/cases/a.duckdb', 'abc', copyOf(0.4)).startsWith('/dev/shm/')).toBe(shm);
-    expect(taggedCopyPath('/cases/a.duckdb', 'abc', copyOf(0.6))).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+  it('keeps half of the free memory free, and bounds a copy in RAM by it', () => {
+    expect(path(freemem() * 0.4).startsWith('/dev/shm/')).toBe(shm);
+    expect(path(freemem() * 0.6)).toBe('/cases/a.duckdb.tagged-abc.jsonl');
+    if (shm) expect(taggedCopyPlace('/cases/a.duckdb', 'abc', 1000).maxBytes).toBeLessThan(freemem());
+  });
+
+  it('sizes the copy by the length of its lines: short lines grow most', () => {
+    expect(estimateCopyBytes(580e6, 580)).toBeCloseTo(580e6 * (1 + 30 / 580), -3);
+    expect(estimateCopyBytes(1e9, 3) / 1e9).toBeGreaterThan(10);
   });
 });
 

@@ -124,6 +124,13 @@ function oddShapes(): string {
     { timestamp: '"2025-02-11T08:01:35\\u002e625Z"' },
     { extra: '{"decision":"deny","actor":5}' },
     { run_id: '"first"', extra: '1' },
+    // Values whose length could stand in for a string's (recordShape.ts, compactLength).
+    { reason: '1.500' },
+    { actor: '1e5', x: '""' },
+    { sig: '1.500' },
+    { args_hash: '12' },
+    { reason: 'null', scope: 'null' },
+    { RUN_ID: '"r"', run_id: undefined },
   ];
   const lines = Array.from({ length: 20 }, (_, i) => stepLine(i + 1));
   odd.forEach((changes, i) => lines.push(stepLine(100 + i, changes)));
@@ -135,6 +142,13 @@ function oddShapes(): string {
     stepLine(210).replace('"actor":"agent:booker"', '"actor" :\t1.50'),
     stepLine(211).replace('"step_id":211', '"step_id" : "211"'),
     stepLine(212).replace('"decision":"allow"', '"decision": null'),
+    stepLine(213).replace(/}$/, ',}'),
+    // Left out of DuckDB's copy (taggedCopy.ts): a CR as JSON whitespace, a raw U+0001 in a string.
+    stepLine(214).replace('"actor":', '"actor":\r'),
+    stepLine(215, { reason: '"a\u0001b"' }).replace('\\u0001', '\u0001'),
+    `{${Object.entries(JSON.parse(stepLine(216)) as Record<string, unknown>)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(', ')}}`,
   );
   lines.push(`{"run_id":"dup","run_id":"dup2",${stepLine(201).slice(1).replace('"run_id":"run_1",', '')}`);
   // A repeated key is read last-wins (JS, Python) against first-wins (DuckDB): a repeated member,

@@ -66,6 +66,33 @@ describe('the native INSERT', () => {
     expect(await insertedByDuckDb(file)).toEqual([0, 5, 6]);
   });
 
+  it('leaves to the JS path every record whose length a value of the wrong type could make up', async () => {
+    const lines = [
+      stepLine(1),
+      stepLine(2, { reason: '1.500' }), // rendered "1.5": as long as a string "1.5" in quotes
+      stepLine(3, { actor: '1e5' }).replace(/}$/, ',"x":""}'), // "100000.0" pays for an unknown member
+      stepLine(4, { sig: '1.500' }), // a member the columns do not read
+      stepLine(5).replace(/}$/, ',}'), // a comma too many, which DuckDB's parser accepts
+      stepLine(8, { reason: '"\\u00e9"' }).replace(/}$/, ', \t}'), // the same, with an escape and spaces
+      stepLine(6).replace('"run_id"', '"RUN_ID"'), // keys are case-sensitive
+      stepLine(7, { reason: 'null' }), // null is read as absent: the general check takes it
+    ];
+    const file = join(dir, 'lengths.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await insertedByDuckDb(file)).toEqual([0, 7]);
+  });
+
+  it("takes Python's json.dumps layout, with a space after every comma and colon", async () => {
+    const python = (line: string): string =>
+      `{${Object.entries(JSON.parse(line) as Record<string, unknown>)
+        .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+        .join(', ')}}`;
+    const lines = [python(stepLine(1)), python(stepLine(2, { actor: '"operator:zoë"' })), stepLine(3)];
+    const file = join(dir, 'python.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await insertedByDuckDb(file)).toEqual([0, 1, 2]);
+  });
+
   it("takes strings with escapes, as Python's json.dumps writes non-ASCII text, and reads them decoded", async () => {
     const lines = [
       stepLine(1, { reason: '"caf\\u00e9 \\"quoted\\" \\\\ back"' }),

@@ -14,7 +14,7 @@ import { besideCase, removeBesideCase } from '../../case/besideCase';
 
 const SHM = '/dev/shm';
 const SHM_PREFIX = 'casefile-tagged-';
-/** The copy is ~1.09× the file (taggedCopy.ts); RAM is used only while it stays under this share of free memory. */
+/** RAM is used only while the copy stays under this share of free memory. */
 const SHM_SHARE = 0.5;
 
 function shmUsable(): boolean {
@@ -30,10 +30,18 @@ function shmUsable(): boolean {
 const BESIDE_INFIX = '.tagged-';
 const BESIDE_SUFFIX = '.jsonl';
 
-export function taggedCopyPath(casePath: string, archiveId: string, fileBytes: number): string {
-  if (fileBytes * 1.1 < freemem() * SHM_SHARE && shmUsable())
-    return join(SHM, `${SHM_PREFIX}${process.pid}-${archiveId}.jsonl`);
-  return besideCase(casePath, BESIDE_INFIX, archiveId, BESIDE_SUFFIX);
+export interface CopyPlace {
+  path: string;
+  /** The most the copy may take there; a copy that would grow past it is abandoned (taggedCopy.ts). */
+  maxBytes: number;
+}
+
+/** Where a copy of about `copyBytes` goes (taggedCopy.ts estimateCopyBytes). */
+export function taggedCopyPlace(casePath: string, archiveId: string, copyBytes: number): CopyPlace {
+  const ram = freemem() * SHM_SHARE;
+  if (copyBytes < ram && shmUsable())
+    return { path: join(SHM, `${SHM_PREFIX}${process.pid}-${archiveId}.jsonl`), maxBytes: ram };
+  return { path: besideCase(casePath, BESIDE_INFIX, archiveId, BESIDE_SUFFIX), maxBytes: Infinity };
 }
 
 function alive(pid: number): boolean {

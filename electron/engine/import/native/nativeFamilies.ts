@@ -21,19 +21,21 @@ import {
 export interface NativeFamily {
   producer: string;
   /**
-   * Top-level members the SQL reads (each as `v_<name>`, sqlFields.ts). `strings` must hold a
-   * JSON string or null when present (typesAsDeclared checks). `tokens` are read from their JSON
+   * Top-level members the columns read (each as `v_<name>`, sqlFields.ts). `strings` must hold a
+   * JSON string or null when present (recordShape.ts checks). `tokens` are read from their JSON
    * text, so their plain rule must accept only text both readers read alike (step_id: an integer
-   * token, or the same digits in a string, which RecordReader.requireInteger also takes).
+   * token, or the same digits in a string, which RecordReader.requireInteger also takes), and no
+   * rendering longer than the token itself (recordShape.ts compactLength counts on it).
    */
   strings: readonly string[];
   tokens: readonly string[];
   /**
-   * The format's other top-level members, which the SQL does not read. A record with a key named
-   * in neither list goes to the JS path (nativeJsonl.ts, everyKeyKnownOnce).
+   * The format's other top-level members, all strings, which no column reads. They are read and
+   * type-checked all the same, so that a record's length can be accounted for (recordShape.ts);
+   * a record with a key named in none of the lists goes to the JS path.
    */
   others: readonly string[];
-  /** SQL boolean over the members, given their types (sqlFields.ts typesAsDeclared). */
+  /** SQL boolean over the members, given their types (recordShape.ts). */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */
   columns: Readonly<Record<string, string>>;
@@ -96,7 +98,7 @@ const runtimeSteps: NativeFamily = {
 
 const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([[runtimeSteps.producer, runtimeSteps]]);
 
-/** Every member the SQL reads. */
+/** Every member the columns read. */
 export function membersOf(family: NativeFamily): readonly string[] {
   return [...family.strings, ...family.tokens];
 }

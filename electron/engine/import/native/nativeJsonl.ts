@@ -18,8 +18,9 @@ import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { membersOf, type NativeFamily } from './nativeFamilies';
-import { member, sqlText, typesAsDeclared } from './sqlFields';
-import { NATIVE_MAX_LINE_BYTES, TAG } from './taggedCopy';
+import { readAlike } from './recordShape';
+import { member, sqlText } from './sqlFields';
+import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
 
 export interface NativeImportInput {
   db: Db;
@@ -47,53 +48,53 @@ export interface NativeImportResult {
 const LEFT_OUT_PAGE = 100_000;
 const FALLBACK_BATCH = 2_000;
 const POLL_MS = 200;
-/** The tag's key as json_keys gives it: decoded (taggedCopy.ts). */
-const TAG_KEY_SQL = `chr(${TAG.keyCodePoint})`;
-
-function tagPart(part: { at: number; digits: number }): string {
-  return `TRY_CAST(substr(t, ${part.at}, ${part.digits}) AS BIGINT)`;
-}
 
 /**
- * True when every top-level key is the tag's or one the family's format names, each once. DuckDB
- * reads a repeated key first-wins and the JS parser (like the producers' Python) last-wins, so a
- * record with a repeated key must go to JS. `k` counts every key; each name adds at most one,
- * so the two are equal exactly when no name repeats and no other key is present. A record with
- * a key the format does not name goes to JS too, which is only slower. (Counting only the members
- * with a list_filter lambda cost ≈0.3 s more per million rows; list_distinct ≈1 s more.)
+ * The tagged copy as CSV (taggedCopy.ts): U+0001 between the parts, no quoting or escapes, one
+ * line per LF. Strict mode skips (with ignore_errors) a line that does not have exactly the four
+ * parts, rather than reading part of it; the copy holds no CR, which strict mode would refuse
+ * outright.
  */
-function everyKeyKnownOnce(family: NativeFamily): string {
-  const names = [TAG_KEY_SQL, ...[...membersOf(family), ...family.others].map(sqlText)];
-  return `len(k) = (${names.map((n) => `list_contains(k, ${n})::INTEGER`).join(' + ')})`;
+function taggedCopyReader(parameter: string): string {
+  const options = [
+    `delim = chr(${TAG_SEPARATOR})`,
+    "quote = ''",
+    "escape = ''",
+    "new_line = '\\n'",
+    "comment = ''",
+    'skip = 0',
+    'header = false',
+    'auto_detect = false',
+    'strict_mode = true',
+    'ignore_errors = true',
+    `max_line_size = ${TAGGED_MAX_LINE_BYTES}`,
+    "columns = {'e': 'BIGINT', 'o': 'BIGINT', 'n': 'BIGINT', 'record': 'VARCHAR'}",
+  ];
+  return `read_csv(${parameter}, ${options.join(', ')})`;
 }
 
 /** The INSERT … SELECT for one file; parameters: first row id, archive id, tagged copy. */
 export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
-  const members = membersOf(family);
+  const members = [...membersOf(family), ...family.others];
   const values = members.map((m) => `m.${quoteIdent(m)} AS ${member(m)}`).join(', ');
   // VARCHAR: strings decoded, other values as JSON text (sqlFields.ts); rendering every member as
-  // JSON and decoding strings in SQL cost ≈0.5 s more per million rows.
+  // JSON and decoding strings in SQL cost ≈0.5 s more per million rows. TRY: a line that is not
+  // JSON gives NULL instead of failing the statement, and goes to the JS path.
   const struct = `{${members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`).join(', ')}}`;
-  const objectLimit = NATIVE_MAX_LINE_BYTES + TAG.rest;
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
-  SELECT e, o, n, record, tagged, known_keys_once, ${values}
+  SELECT e, o, n, record, m, ${values}
   FROM (
-    SELECT ${tagPart(TAG.index)} AS e, ${tagPart(TAG.offset)} AS o, ${tagPart(TAG.length)} AS n,
-           '{' || substr(t, ${TAG.rest}) AS record, starts_with(t, ${sqlText(TAG.open)}) AS tagged,
-           ${everyKeyKnownOnce(family)} AS known_keys_once, json_transform(json, ${sqlText(struct)}) AS m
-    FROM (
-      SELECT json, json::VARCHAR AS t, json_keys(json) AS k
-      FROM read_ndjson_objects($3, ignore_errors = true, maximum_object_size = ${objectLimit})
-    )
+    SELECT e, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
+    FROM ${taggedCopyReader('$3')}
   )
 )
 -- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
-WHERE tagged AND e IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
-  AND known_keys_once AND ${typesAsDeclared('record', family.strings)} AND (${family.plain})`;
+WHERE m IS NOT NULL AND e IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
+  AND ${readAlike('record', family)} AND (${family.plain})`;
 }
 
 /**
@@ -115,14 +116,20 @@ export async function importPlainJsonl(input: NativeImportInput): Promise<Native
     ),
   );
   trace('native.insert.statement.done', {});
+  // Every inserted row on its own line of the file: a bitmap over the line indexes counts the
+  // distinct ones (a hash aggregate for count(DISTINCT) cost 3× as long). Its bounds must be
+  // constants in the SQL; `lines` is a count this process made.
+  const lastLine = Math.trunc(lines) - 1;
   const [stats] = await db.objects(
-    'SELECT count(*)::BIGINT AS n, count(DISTINCT entry_index)::BIGINT AS d, max(entry_index) AS last FROM events WHERE archive_id = ?',
+    `SELECT count(*)::BIGINT AS n, min(entry_index) AS first, max(entry_index) AS last,
+            bit_count(bitstring_agg(entry_index, 0, ${lastLine}) FILTER (WHERE entry_index BETWEEN 0 AND ${lastLine}))::BIGINT AS d
+     FROM events WHERE archive_id = ?`,
     [archiveId],
   );
   const inserted = Number(stats?.n ?? 0);
-  const last = stats?.last === null || stats?.last === undefined ? -1 : Number(stats.last);
-  // Cannot happen (taggedCopy.ts refuses a file that holds the tag's key); checked, as evidence must not move.
-  if (Number(stats?.d ?? 0) !== inserted || last >= lines)
+  const placed = inserted === 0 || (Number(stats?.first) >= 0 && Number(stats?.last) < lines);
+  // Cannot happen (each line of the tagged copy carries its own index); checked, as evidence must not move.
+  if (!placed || Number(stats?.d ?? 0) !== inserted)
     throw new Error(`native import of ${path} placed a record on a line it does not hold`);
   trace('native.insert.done', { inserted });
   const processor = new RecordProcessor(

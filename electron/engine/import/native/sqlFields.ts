@@ -4,7 +4,7 @@
  * Each member arrives as DuckDB's VARCHAR rendering (`v_<name>`): a JSON string decoded, any other
  * value as its JSON text, NULL when absent or null. That rendering does not say whether `5` was
  * `5` or `"5"`, so the JSON type of every member is checked once per record on its raw text
- * (typesAsDeclared). Anything a plain rule does not cover (a number where text is expected, an
+ * (recordShape.ts). Anything a plain rule does not cover (a number where text is expected, an
  * object, an unusual time) makes the row "not plain", and the JS mapper handles that row instead,
  * so the two paths never disagree (nativeImport tests).
  */
@@ -15,30 +15,7 @@ export function member(name: string): string {
   return `v_${name}`;
 }
 
-const WS = '[ \\t]*'; // JSON whitespace inside a line (no LF; CR makes a file not plain, taggedCopy.ts)
-
-function names(list: readonly string[]): string {
-  for (const n of list) if (!/^[a-z0-9_]+$/.test(n)) throw new Error(`member name ${n} needs regex escaping`);
-  return list.join('|');
-}
-
-/**
- * True when, in the record's raw text, every member named in `strings` holds a JSON string or
- * null: the JS reader keeps a number's own token, which DuckDB would render anew (`1.50` as
- * `1.5`). A key is raw text `"name"` followed by `:`; a string value cannot be followed by `:`,
- * and quotes inside strings are escaped, so the pattern finds keys only (at any depth: a nested
- * one only sends the row to JS). A key spelled with an escape would hide from it, so any key
- * holding a backslash makes the row not plain too; that pattern only runs on records holding a
- * backslash at all (one pattern for both cost ≈0.5 s more per million rows, as RE2 then steps
- * through every byte). A row that parsed is valid JSON, so a value starting with `n` is null.
- */
-export function typesAsDeclared(record: string, strings: readonly string[]): string {
-  const notString = `"(${names(strings)})"${WS}:${WS}[^"n \\t]`;
-  const escapedKey = `\\\\[^"]*"${WS}:`;
-  return `(NOT regexp_matches(${record}, '${notString}') AND (NOT contains(${record}, '\\') OR NOT regexp_matches(${record}, '${escapedKey}')))`;
-}
-
-/** RecordReader.requireText(): a non-empty string (its type checked by typesAsDeclared). */
+/** RecordReader.requireText(): a non-empty string (its type checked by recordShape.ts). */
 export function requiredTextPlain(name: string): string {
   const v = member(name);
   return `(${v} IS NOT NULL AND ${v} <> '')`;

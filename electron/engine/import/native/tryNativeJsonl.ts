@@ -14,8 +14,8 @@ import { parseRecord, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { writeTaggedCopy } from './taggedCopy';
-import { taggedCopyPath } from './copyPlace';
+import { estimateCopyBytes, writeTaggedCopy } from './taggedCopy';
+import { taggedCopyPlace } from './copyPlace';
 import { nativeFamily } from './nativeFamilies';
 import { importPlainJsonl } from './nativeJsonl';
 
@@ -45,17 +45,26 @@ export interface NativeAttempt {
 /** Writing the tagged copy is the first of two passes: it counts as this share of the progress bar. */
 const COPY_SHARE = 0.2;
 
-/** The JS path's detection sample: whole first batches until `size` records (importFile.ts). */
-async function sample(path: string, size: number, signal: AbortSignal): Promise<JsonValue[]> {
+/**
+ * The JS path's detection sample: whole first batches until `size` records (importFile.ts), and
+ * their average length in bytes with the newline.
+ */
+async function sample(
+  path: string,
+  size: number,
+  signal: AbortSignal,
+): Promise<{ values: JsonValue[]; lineBytes: number }> {
   const records: RawRecord[] = [];
   for await (const batch of jsonlRecords(path, false, () => undefined, signal)) {
     records.push(...batch);
     if (records.length >= size) break;
   }
-  return records.flatMap((r) => {
+  const values = records.flatMap((r) => {
     const parsed = parseRecord(r);
     return parsed.ok ? [parsed.value] : [];
   });
+  const bytes = records.reduce((sum, r) => sum + (r.fullLength ?? r.bytes.length) + 1, 0);
+  return { values, lineBytes: bytes / Math.max(records.length, 1) };
 }
 
 export async function tryNativeJsonl(
@@ -64,10 +73,12 @@ export async function tryNativeJsonl(
   archiveId: string,
   ctx: NativeAttemptContext,
 ): Promise<NativeAttempt | undefined> {
-  const detection = ctx.detect(await sample(path, ctx.sampleSize, ctx.signal));
+  const first = await sample(path, ctx.sampleSize, ctx.signal);
+  const detection = ctx.detect(first.values);
   const family = nativeFamily(detection.producer);
   if (!family) return undefined;
-  const copyFile = taggedCopyPath(ctx.db.path, archiveId, bytesTotal);
+  const place = taggedCopyPlace(ctx.db.path, archiveId, estimateCopyBytes(bytesTotal, first.lineBytes));
+  const copyFile = place.path;
   const alreadyIn = new AbortController();
   const isDuplicate = ctx.duplicate();
   isDuplicate.then(
@@ -89,6 +100,7 @@ export async function tryNativeJsonl(
           ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
         },
         AbortSignal.any([ctx.signal, alreadyIn.signal]),
+        place.maxBytes,
       );
     } catch (thrown) {
       if (alreadyIn.signal.aborted && !ctx.signal.aborted) return undefined;

@@ -1,0 +1,95 @@
+/**
+ * SQL that decides whether DuckDB read a record's top-level members as the JS parser reads them
+ * (shared/json/parse.ts), so that the native INSERT may keep the row: every string member holds
+ * a JSON string or null, each member the format names appears at most once, and no other member
+ * appears. DuckDB reads a repeated key first-wins and the JS parser (like the producers' Python)
+ * last-wins; DuckDB renders a number anew (`1.50` as `1.5`) where the JS reader keeps its token.
+ * A row that fails goes to the JS path, which is only slower.
+ *
+ * Two ways to show it, cheapest first:
+ *
+ * - compact: the record holds no backslash and is exactly as long as the compact serialization
+ *   of the members DuckDB read (compactLength). Without a backslash no text is escaped, so each
+ *   string member's raw text is its decoded value in quotes, and a token member's raw text is at
+ *   least as long as DuckDB's rendering (its plain rule admits only canonical integers). Any
+ *   other byte (a member DuckDB did not read, a repeat, a null, whitespace, a comma too many)
+ *   makes the record longer, and nothing can make it shorter once every string member is a
+ *   string, so equal lengths leave no room for anything else. That is the producers' own
+ *   layout (formats/runtime-steps.md §1: compact, non-ASCII raw) and costs a few additions per
+ *   row.
+ * - general, for records with escapes or whitespace (Python's json.dumps writes both): the keys
+ *   DuckDB lists, counted (keysKnownOnce), no key spelled with an escape, and no trailing comma.
+ *
+ * The string-type check (stringsAreStrings) holds for both.
+ */
+import { membersOf, type NativeFamily } from './nativeFamilies';
+import { member, sqlText } from './sqlFields';
+
+const WS = '[ \\t]*'; // JSON whitespace inside a line (no LF; lines holding a CR are left out, taggedCopy.ts)
+
+function names(list: readonly string[]): string {
+  for (const n of list) if (!/^[a-z0-9_]+$/.test(n)) throw new Error(`member name ${n} needs regex escaping`);
+  return list.join('|');
+}
+
+/** The family's string members: those the SQL reads and those it only has to account for. */
+function stringMembers(family: NativeFamily): readonly string[] {
+  return [...family.strings, ...family.others];
+}
+
+/**
+ * True when, in the record's raw text, every string member holds a JSON string or null. A key is
+ * raw text `"name"` followed by `:`; a string value cannot be followed by `:`, and quotes inside
+ * strings are escaped, so the pattern finds keys only (at any depth: a nested one only sends the
+ * row to JS). A key spelled with an escape hides from it: the compact way admits no backslash at
+ * all and the general way checks for such keys. A row that parsed is valid JSON, so a value
+ * starting with `n` is null.
+ */
+function stringsAreStrings(record: string, family: NativeFamily): string {
+  return `NOT regexp_matches(${record}, '"(${names(stringMembers(family))})"${WS}:${WS}[^"n \\t]')`;
+}
+
+/**
+ * The length of `{"a":"x","b":1}` from DuckDB's values: per member present, its key in quotes,
+ * the colon, the value (in quotes for a string) and a comma; the braces less the last comma.
+ */
+function compactLength(record: string, family: NativeFamily): string {
+  const term = (name: string, quotes: number): string =>
+    `COALESCE(strlen(${member(name)}) + ${name.length + 2 + 1 + quotes + 1}, 0)`;
+  const terms = [...stringMembers(family).map((m) => term(m, 2)), ...family.tokens.map((m) => term(m, 0))];
+  return `strlen(${record}) = 1 + ${terms.join(' + ')}`;
+}
+
+/**
+ * Every key DuckDB lists is one the format names, each once: `len(k)` counts every key and each
+ * name adds at most one, so the two are equal exactly when no name repeats and no other key is
+ * present. The keys are bound once through a one-element list, so json_keys runs only for the
+ * rows that reach this branch (a repeated call is not shared, and a projection would run it for
+ * every row: ≈0.5 s per million).
+ */
+function keysKnownOnce(record: string, family: NativeFamily): string {
+  const counted = [...membersOf(family), ...family.others].map(
+    (n) => `list_contains(k, ${sqlText(n)})::INTEGER`,
+  );
+  return `list_transform([json_keys(${record})], k -> len(k) = (${counted.join(' + ')}))[1]`;
+}
+
+function noEscapedKey(record: string): string {
+  return `(NOT contains(${record}, '\\') OR NOT regexp_matches(${record}, '\\\\[^"]*"${WS}:'))`;
+}
+
+/**
+ * DuckDB's JSON functions accept a comma before a closing brace (yyjson's trailing-comma flag),
+ * which JSON and the JS parser refuse. The other members are strings, canonical integers or
+ * refused, so only the record's own closing brace can follow one.
+ */
+function noTrailingComma(record: string): string {
+  return `NOT regexp_matches(${record}, ',${WS}}$')`;
+}
+
+/** The whole check, on the record's text column `record` and the members as `v_<name>`. */
+export function readAlike(record: string, family: NativeFamily): string {
+  const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
+  const general = `(${keysKnownOnce(record, family)} AND ${noEscapedKey(record)} AND ${noTrailingComma(record)})`;
+  return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
+}
