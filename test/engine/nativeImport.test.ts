@@ -12,6 +12,7 @@ import { testEngine } from '../contract/testEngine';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
+import { NATIVE_MAX_LINE_BYTES } from '../../electron/engine/import/native/taggedCopy';
 import { stepLine } from '../helpers/runtimeStepLine';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-native-'));
@@ -146,6 +147,9 @@ function oddShapes(): string {
     // Left out of DuckDB's copy (taggedCopy.ts): a CR as JSON whitespace, a raw U+0001 in a string.
     stepLine(214).replace('"actor":', '"actor":\r'),
     stepLine(215, { reason: '"a\u0001b"' }).replace('\\u0001', '\u0001'),
+    // Raw bytes JSON forbids or allows in strings: NUL (refused by both), DEL and U+2028 (taken).
+    stepLine(217, { reason: '"a\u0000b"' }).replace('\\u0000', '\u0000'),
+    stepLine(218, { reason: '"a\u007f\u2028b"' }).replace('\\u007f\\u2028', '\u007f\u2028'),
     `{${Object.entries(JSON.parse(stepLine(216)) as Record<string, unknown>)
       .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
       .join(', ')}}`,
@@ -157,8 +161,14 @@ function oddShapes(): string {
   lines.push(stepLine(203).replace(/}$/, ',"extra":1,"extra":2}'));
   lines.push(stepLine(205).replace(/}$/, ',"\\u0064ecision":"deny"}'));
   lines.push(stepLine(206).replace(/}$/, ',"sig":"11"}'));
-  // Longer than the native path's line limit: left out of DuckDB's copy, read by the JS path.
+  // Longer than the native path's line limit: left out of DuckDB's copy, read by the JS path; and
+  // lines exactly at the limit and one byte over it.
   lines.push(stepLine(204, { reason: `"${'r'.repeat(1100 * 1024)}"` }));
+  const atLimit = (step: number, extra: number): string => {
+    const shortLine = stepLine(step, { reason: '""' });
+    return stepLine(step, { reason: `"${'r'.repeat(NATIVE_MAX_LINE_BYTES - shortLine.length + extra)}"` });
+  };
+  lines.push(atLimit(207, 0), atLimit(208, 1));
   return `${lines.join('\n')}\n`;
 }
 
