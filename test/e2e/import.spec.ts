@@ -126,6 +126,28 @@ test.describe('import', () => {
     await screenshot(casePage.page, 'import-quarantined-line');
   });
 
+  test('a first record longer than the preview: the engine decides the container', async ({
+    casePage,
+    importDialog,
+    scratch,
+  }) => {
+    const steps = nonEmptyLines(join(FIXTURES, 'runtime-steps', 'steps', 'tnt_ember.jsonl'));
+    const long = steps[0]?.replace('"reason":"policy_ok"', `"reason":"${'x'.repeat(300 * 1024)}"`) ?? '';
+    const path = join(scratch, 'long-first-record.jsonl');
+    writeFileSync(path, [long, ...steps.slice(1)].join('\n') + '\n');
+    await casePage.openImport();
+    await importDialog.chooseFiles([path]);
+    const preview = importDialog.preview('long-first-record.jsonl');
+    await expect(preview.getByTestId('preview-container')).toHaveAttribute('data-container', 'unknown');
+    await expect(preview.getByTestId('preview-note')).toContainText('longer than this preview');
+    await screenshot(casePage.page, 'import-long-first-record');
+    await importDialog.start();
+    await importDialog.waitForReport();
+    const report = importDialog.reportFile('long-first-record.jsonl');
+    await expect(report.getByTestId('report-producer')).toHaveText('runtime-steps');
+    await expect(report.getByTestId('report-records')).toHaveText(String(steps.length));
+  });
+
   test('a file that is not an archive is named in an error notice', async ({
     casePage,
     importDialog,

@@ -54,7 +54,12 @@ function sampleJsonDocument(text: string): JsonValue[] {
   return [];
 }
 
-function containerOf(text: string): PreviewContainer {
+/**
+ * A head that ends inside its first line cannot tell a JSON Lines file with a long first record
+ * from a JSON document written on one line: the engine, which reads past it (sniff.ts), decides.
+ */
+function containerOf(text: string, complete: boolean): PreviewContainer {
+  if (!complete && !text.includes('\n') && text.trimStart().startsWith('{')) return 'unknown';
   return textShape(text) ?? 'unknown';
 }
 
@@ -69,12 +74,15 @@ export function previewFromText(
   const allLines = trimmed.split('\n');
   const wholeLines = complete ? allLines : allLines.slice(0, -1);
   const lines = allLines.slice(0, PREVIEW_LINES).map((l) => l.slice(0, PREVIEW_LINE_CHARS));
-  const container = containerOf(trimmed);
+  const container = containerOf(trimmed, complete);
   let sample: JsonValue[] = [];
   if (container === 'jsonl') sample = sampleJsonl(wholeLines);
   else if (container === 'json') sample = complete ? sampleJsonDocument(trimmed) : [];
   let note: string | null = null;
-  if (container === 'unknown')
+  if (container === 'unknown' && trimmed.trimStart().startsWith('{'))
+    note =
+      'The first record is longer than this preview: JSON Lines or one JSON document, the engine will tell from the whole file.';
+  else if (container === 'unknown')
     note = 'This does not look like JSON Lines, JSON or Parquet; the engine will check the whole file.';
   else if (sample.length === 0)
     note = 'No record could be read from the start of the file; the engine will read all of it.';

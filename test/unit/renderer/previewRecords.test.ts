@@ -36,6 +36,20 @@ describe('import preview', () => {
     expect(notes.note).toMatch(/does not look like/);
   });
 
+  it('leaves the container to the engine when the head ends inside a long first record', () => {
+    const longFirst = `{"run_id":"r","reason":"${'x'.repeat(70_000)}"}\n{"run_id":"r2"}\n`;
+    const preview = previewFromText('long.jsonl', longFirst.length, false, longFirst.slice(0, 65_536), false);
+    expect(preview.container).toBe('unknown');
+    expect(preview.detection).toBeNull();
+    expect(preview.note).toMatch(/longer than this preview/);
+    // The whole file, once read, is JSON Lines; a pretty-printed document is still JSON from its head.
+    expect(previewFromText('long.jsonl', longFirst.length, false, longFirst, true).container).toBe('jsonl');
+    const pretty = `{\n  "entries": [\n    {"a": "${'x'.repeat(70_000)}"}\n  ]\n}\n`;
+    expect(previewFromText('e.json', pretty.length, false, pretty.slice(0, 65_536), false).container).toBe(
+      'json',
+    );
+  });
+
   it('recognises Parquet by its magic and leaves detection to the engine', () => {
     const bytes = new Uint8Array(fixture('agentmesh/scenario/export.parquet'));
     expect(previewOfBinary('export.parquet', bytes.length, bytes)?.container).toBe('parquet');

@@ -19,8 +19,9 @@ export function FilePreviewCard({ preview }: { preview: FilePreview }): ReactNod
     <article className="preview-card" data-testid="file-preview" data-name={preview.name}>
       <header className="preview-head">
         <strong className="mono">{preview.name}</strong>
-        <span className="muted">
-          {formatBytes(preview.size)} · {preview.container}
+        <span className="muted" data-testid="preview-container" data-container={preview.container}>
+          {formatBytes(preview.size)} ·{' '}
+          {preview.container === 'unknown' ? 'container decided on import' : preview.container}
           {preview.gzip ? '+gzip' : ''}
         </span>
         <DetectionLine preview={preview} />
@@ -37,7 +38,11 @@ export function FilePreviewCard({ preview }: { preview: FilePreview }): ReactNod
           {preview.lines.map((line, i) => `${String(i + 1).padStart(3, ' ')}  ${line}`).join('\n')}
         </pre>
       )}
-      {preview.note && <p className="muted">{preview.note}</p>}
+      {preview.note && (
+        <p className="muted" data-testid="preview-note">
+          {preview.note}
+        </p>
+      )}
     </article>
   );
 }
