@@ -49,7 +49,7 @@ if (step === 'casefile-import') {
     // the same way, plus the record stored as Casefile stores it (electron/engine/case/schema.ts).
     const struct = columns.map(([name, type]) => `${name} ${type}`).join(', ');
     const shape = JSON.stringify(Object.fromEntries(columns));
-    await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION zstd, m STRUCT(${struct}))`);
+    await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION uncompressed, m STRUCT(${struct}))`);
     // Casefile's own insert settings (electron/engine/import/insertSettings.ts).
     await c.run(
       "SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'; SET memory_limit = '600MB'",

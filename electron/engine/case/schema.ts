@@ -25,11 +25,12 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
   // UTF-8 (anything else is quarantined with its bytes), so the text round-trips to the bytes.
   // VARCHAR, not JSON: Python archives hold bare NaN and lone-surrogate escapes that DuckDB's JSON
   // type rejects, and one such record must not abort an import. json_extract still works on it.
-  // USING COMPRESSION zstd: DuckDB's default analysis (FSST, dictionary) made the import's INSERT
-  // ~1.8× slower for a small gain (import benchmark). DuckDB applies zstd only to strings of at
-  // least zstd_min_string_length (4096 bytes) on average, so typical records (~600 bytes) are stored
-  // uncompressed: the case holds about 1.2× the archive's bytes, and the INSERT spends nothing here.
-  { name: 'record', sqlType: 'VARCHAR USING COMPRESSION zstd NOT NULL' },
+  // Stored uncompressed: DuckDB's default analysis (FSST, dictionary) made the import's INSERT
+  // ~1.8× slower for a small gain (import benchmark), so the case holds about 1.4× the archive's
+  // bytes. (zstd would store records ~4.5× smaller, but DuckDB offers it only in files of storage
+  // version v1.2.0 or later, which older DuckDB cannot open, and it cost ≈0.6 s more per million
+  // rows. Earlier cases name zstd here; in their v0.10.2 files it fell back to uncompressed too.)
+  { name: 'record', sqlType: 'VARCHAR USING COMPRESSION uncompressed NOT NULL' },
   // The exact original bytes, derived rather than stored twice.
   { name: 'raw', sqlType: 'BLOB GENERATED ALWAYS AS (encode(record)) VIRTUAL' },
 ];
