@@ -10,11 +10,13 @@
  * carries its own place lets every DuckDB thread read and insert any part of the file. DuckDB
  * reads the copy as CSV with U+0001 as the delimiter and no quoting (nativeJsonl.ts): the tag
  * arrives as three integer columns and the record as the fourth, untouched, so each record is
- * parsed once. (Reading a copy whose tag was a first JSON member took a second parse, a Unicode
- * substring to cut the tag off and a concatenation to put the `{` back: ≈0.6 s more per million
- * lines.) (Writing the copy in parts for one INSERT each, to overlap this pass with DuckDB, was
- * tried: DuckDB's second and later INSERTs into the same transaction ran ~2× slower and held more
- * memory.)
+ * parsed once.
+ *
+ * Tried and dropped: a tag written as the record's first JSON member took a second parse, a
+ * Unicode substring to cut the tag off and a concatenation to put the `{` back (≈0.6 s more per
+ * million lines); writing the copy in parts for one INSERT each, to overlap this pass with
+ * DuckDB, made DuckDB's second and later INSERTs into the same transaction ~2× slower and hold
+ * more memory.
  *
  * The copy is only written for a "plain" file, where every line is what DuckDB would read:
  * valid UTF-8, no BOM, every line a non-empty `{…}` with nothing around it, and a final newline
