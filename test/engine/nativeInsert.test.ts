@@ -14,7 +14,7 @@ import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
 import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
-import { stepLine } from '../helpers/runtimeStepLine';
+import { pythonLayout, stepLine } from '../helpers/runtimeStepLine';
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-insert-'));
 const STEPS = 'test/fixtures/runtime-steps/steps';
@@ -83,11 +83,11 @@ describe('the native INSERT', () => {
   });
 
   it("takes Python's json.dumps layout, with a space after every comma and colon", async () => {
-    const python = (line: string): string =>
-      `{${Object.entries(JSON.parse(line) as Record<string, unknown>)
-        .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-        .join(', ')}}`;
-    const lines = [python(stepLine(1)), python(stepLine(2, { actor: '"operator:zoë"' })), stepLine(3)];
+    const lines = [
+      pythonLayout(stepLine(1)),
+      pythonLayout(stepLine(2, { actor: '"operator:zoë"' })),
+      stepLine(3),
+    ];
     const file = join(dir, 'python.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect(await insertedByDuckDb(file)).toEqual([0, 1, 2]);

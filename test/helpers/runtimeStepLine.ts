@@ -24,3 +24,9 @@ export function stepLine(step: number, changes: Record<string, string | undefine
   );
   return `{${members.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
 }
+
+/** The same record as Python's json.dumps lays it out by default: a space after each comma and colon. */
+export function pythonLayout(line: string): string {
+  const members = Object.entries(JSON.parse(line) as Record<string, unknown>);
+  return `{${members.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+}

@@ -98,9 +98,9 @@ const runtimeSteps: NativeFamily = {
 
 const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([[runtimeSteps.producer, runtimeSteps]]);
 
-/** Every member the columns read. */
+/** Every top-level member the format names: the INSERT reads them all (recordShape.ts). */
 export function membersOf(family: NativeFamily): readonly string[] {
-  return [...family.strings, ...family.tokens];
+  return [...family.strings, ...family.tokens, ...family.others];
 }
 
 export function nativeFamily(producer: string): NativeFamily | undefined {

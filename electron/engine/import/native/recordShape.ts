@@ -68,9 +68,7 @@ function compactLength(record: string, family: NativeFamily): string {
  * every row: ≈0.5 s per million).
  */
 function keysKnownOnce(record: string, family: NativeFamily): string {
-  const counted = [...membersOf(family), ...family.others].map(
-    (n) => `list_contains(k, ${sqlText(n)})::INTEGER`,
-  );
+  const counted = membersOf(family).map((n) => `list_contains(k, ${sqlText(n)})::INTEGER`);
   return `list_transform([json_keys(${record})], k -> len(k) = (${counted.join(' + ')}))[1]`;
 }
 
