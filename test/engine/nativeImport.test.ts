@@ -3,67 +3,22 @@
  * gives: every fixture of a family it covers, plus a file of odd shapes, imported both ways into
  * real DuckDB files, compared column by column, with quarantine and report.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../electron/engine/case/db';
 import { testEngine } from '../contract/testEngine';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
 import { NATIVE_MAX_LINE_BYTES } from '../../electron/engine/import/native/taggedCopy';
 import { pythonLayout, stepLine } from '../helpers/runtimeStepLine';
+import { comparable, importWith as importInto } from '../helpers/importBothWays';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-native-'));
+const dir = scratchDir('casefile-native');
 const STEPS = 'test/fixtures/runtime-steps/steps';
 const TAMPERED = 'test/fixtures/runtime-steps/tampered';
-
-interface Imported {
-  report: ImportFileReport;
-  events: Record<string, unknown>[];
-  quarantine: Record<string, unknown>[];
-}
-
-let caseCounter = 0;
-
-async function importWith(native: boolean, file: string): Promise<Imported> {
-  const engine = testEngine({ nativeImport: native });
-  const dispatch = createDispatcher(engine.handlers);
-  const casePath = join(dir, `case-${caseCounter++}.duckdb`);
-  let closed = false;
-  try {
-    expect((await dispatch('case.create', { path: casePath })).ok).toBe(true);
-    const r = (await dispatch('archive.import', { sources: [{ path: file }] })) as Result<{
-      files: ImportFileReport[];
-    }>;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const report = r.value.files[0] as ImportFileReport;
-    await engine.close();
-    closed = true;
-    const db = await Db.open(casePath);
-    try {
-      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY entry_index`);
-      const quarantine = await db.objects(
-        'SELECT * EXCLUDE (archive_id) FROM quarantine ORDER BY entry_index',
-      );
-      return { report, events, quarantine };
-    } finally {
-      db.close();
-    }
-  } finally {
-    if (!closed) await engine.close();
-  }
-}
-
-function comparable(i: Imported): unknown {
-  const { archiveId: _a, notes, ...report } = i.report;
-  return {
-    report: { ...report, notes: [...(notes ?? [])].sort() },
-    events: i.events,
-    quarantine: i.quarantine,
-  };
-}
+const importWith = (native: boolean, file: string) => importInto(native, file, dir);
 
 /** Twenty ordinary lines (so detection is certain), then every shape the SQL must not misread. */
 function oddShapes(): string {

@@ -1,0 +1,290 @@
+/**
+ * Differential fuzzing of the native JSONL import (electron/engine/import/native/) against the JS
+ * path, the reference: random runtime-steps files, each line an ordinary record with a few random
+ * changes (a value of another type or form, a key spelled with an escape or in another case, a
+ * member dropped, repeated or unknown, whitespace, a trailing comma, raw control bytes), imported
+ * both ways into real DuckDB files and compared column by column with quarantine and report.
+ * nativeImport.test.ts holds the hand-picked shapes; this looks for the ones nobody picked.
+ *
+ * CASEFILE_FUZZ_RUNS sets the number of files (default 4) and CASEFILE_FUZZ_SEED replays one.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../electron/engine/case/caseFile';
+import type { Db } from '../../electron/engine/case/db';
+import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
+import { comparable, importWith } from '../helpers/importBothWays';
+import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { stepLine } from '../helpers/runtimeStepLine';
+import { scratchDir } from '../helpers/scratchDir';
+
+const dir = scratchDir('casefile-fuzz');
+const RUNS = Number(process.env.CASEFILE_FUZZ_RUNS ?? 4);
+const SEED =
+  process.env.CASEFILE_FUZZ_SEED === undefined ? undefined : Number(process.env.CASEFILE_FUZZ_SEED);
+
+const MEMBERS = [
+  'run_id',
+  'step_id',
+  'tenant_id',
+  'action',
+  'action_key',
+  'timestamp',
+  'phase',
+  'decision',
+  'reason',
+  'actor',
+  'scope',
+  'args_hash',
+  'result',
+  'prev',
+  'hash',
+  'sig',
+] as const;
+
+/** Pieces of a JSON string's text: plain, raw non-ASCII, escapes, and bytes JSON forbids raw. */
+const stringPiece = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom('a', 'Z', '0', ' ', ':', ',', '{', '}', '[', '/', '-', '_', '.', 'n'),
+  },
+  { weight: 2, arbitrary: fc.constantFrom('é', '✓', '😀', 'ß', '\u2028', '\u007f') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '\\"',
+      '\\\\',
+      '\\/',
+      '\\b',
+      '\\n',
+      '\\r',
+      '\\t',
+      '\\u00e9',
+      '\\u0041',
+      '\\u005f',
+      '\\ud83d\\ude00',
+      '\\ud83d',
+      '\\u0000',
+      '\\u001f',
+      '\\u0022',
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('\t', '\u0000', '\u001f', '\u0001', '\r', '\u0085') },
+);
+const jsonString = fc.array(stringPiece, { maxLength: 10 }).map((ps) => `"${ps.join('')}"`);
+
+/** Number tokens, valid JSON or only Python's (NaN, Infinity), or not JSON at all. */
+const numberToken = fc.oneof(
+  fc.integer().map(String),
+  fc.constantFrom(
+    '0',
+    '-0',
+    '1.50',
+    '1e2',
+    '1E+2',
+    '12345678901234567890',
+    '9007199254740993',
+    '007',
+    '1.',
+    '.5',
+    '+1',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '0x10',
+  ),
+);
+const otherToken = fc.constantFrom(
+  'true',
+  'false',
+  'null',
+  'nul',
+  'True',
+  '{}',
+  '{"a":1}',
+  '{"decision":"deny"}',
+  '[]',
+  '["x"]',
+  '[1,]',
+);
+const anyValue = fc.oneof(
+  { weight: 3, arbitrary: jsonString },
+  { weight: 2, arbitrary: numberToken },
+  { weight: 2, arbitrary: otherToken },
+);
+
+/** Values of the form each member usually has, and near misses. */
+const typical: Partial<Record<(typeof MEMBERS)[number], fc.Arbitrary<string>>> = {
+  timestamp: fc
+    .tuple(
+      fc.constantFrom('2025-02-11', '2024-02-29', '2025-02-30', '0000-01-01', '9999-12-31', '2025-2-11'),
+      fc.constantFrom('T', ' ', 't'),
+      fc.constantFrom('08:01:35', '23:59:59', '24:00:00', '08:01:60', '8:01:35'),
+      fc.constantFrom('', '.6', '.625', '.123456', '.1234567', '.123456789', '\\u002e5'),
+      fc.constantFrom('Z', 'z', '+00:00', '-00:00', '+01:00', '', '+0000'),
+    )
+    .map((parts) => `"${parts.join('')}"`),
+  step_id: fc.oneof(
+    fc.integer({ min: -5, max: 1_000_000 }).map(String),
+    fc.constantFrom('"12"', '"0300"', '18446744073709551616', '1.0', '-0'),
+  ),
+  decision: fc.constantFrom(
+    '"allow"',
+    '"deny"',
+    '"stop"',
+    '"approval_required"',
+    '"Allow"',
+    '"DENY"',
+    '"approval-required"',
+    '"weird"',
+    '""',
+    'null',
+  ),
+  actor: fc.constantFrom('"agent:booker"', '"user:bob"', '"agent:"', '"operator:zoë"', '"agent:\\u00e9"'),
+  phase: fc.constantFrom('"pre_exec"', '"post_exec"', '"approval"', '""', '"Approval"'),
+  run_id: fc.constantFrom('"run_2"', '""', '"run\\u005f3"'),
+};
+const valueFor = (name: (typeof MEMBERS)[number]): fc.Arbitrary<string> => {
+  const usual = typical[name];
+  return usual ? fc.oneof({ weight: 3, arbitrary: usual }, { weight: 1, arbitrary: anyValue }) : anyValue;
+};
+
+const member = fc.constantFrom(...MEMBERS);
+const whitespace = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(' ', '\t', '  ', ' \t') },
+  { weight: 1, arbitrary: fc.constant('\r') },
+);
+
+/** One change to an ordinary record, as a function of its members' raw [key, value] texts. */
+type Change = (entries: [string, string][]) => [string, string][];
+const change: fc.Arbitrary<Change> = fc.oneof(
+  member.chain((m) =>
+    valueFor(m).map(
+      (v): Change =>
+        (es) =>
+          es.map(([k, x]) => [k, k === `"${m}"` ? v : x]),
+    ),
+  ),
+  member.map(
+    (m): Change =>
+      (es) =>
+        es.filter(([k]) => k !== `"${m}"`),
+  ),
+  fc.tuple(member, fc.nat(20), fc.boolean()).map(
+    ([m, at, upper]): Change =>
+      (es) =>
+        es.map(([k, x]) => {
+          if (k !== `"${m}"`) return [k, x];
+          const i = 1 + (at % m.length);
+          const ch = k[i] ?? 'a';
+          const spelled = upper ? ch.toUpperCase() : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+          return [`${k.slice(0, i)}${spelled}${k.slice(i + 1)}`, x];
+        }),
+  ),
+  fc.tuple(member, anyValue, fc.boolean()).map(
+    ([m, v, first]): Change =>
+      (es) =>
+        first ? [[`"${m}"`, v], ...es] : [...es, [`"${m}"`, v]],
+  ),
+  fc.tuple(jsonString, anyValue).map(([k, v]): Change => (es) => [...es, [k, v]]),
+  fc.array(fc.nat(), { minLength: 20, maxLength: 20 }).map(
+    (order): Change =>
+      (es) =>
+        es
+          .map((e, i) => [order[i] ?? 0, e] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, e]) => e),
+  ),
+);
+
+/** How the members are laid out: compact, or with whitespace and maybe a trailing comma. */
+const layout = fc.record({
+  around: fc.array(fc.oneof(fc.constant(''), whitespace), { minLength: 4, maxLength: 4 }),
+  trailingComma: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+});
+const COMPACT = { around: [], trailingComma: false };
+
+function render(entries: [string, string][], l: { around: string[]; trailingComma: boolean }): string {
+  const [open = '', colon = '', comma = '', close = ''] = l.around;
+  const body = entries.map(([k, v]) => `${k}${colon}:${colon}${v}`).join(`${comma},${comma}`);
+  return `{${open}${body}${l.trailingComma ? ',' : ''}${close}}`;
+}
+
+const fuzzedLine = fc
+  .tuple(
+    fc.integer({ min: 1, max: 5000 }),
+    fc.array(change, { maxLength: 3 }),
+    fc.oneof({ weight: 3, arbitrary: fc.constant(COMPACT) }, { weight: 1, arbitrary: layout }),
+    // Now and then a whole line that is not one record, though it is {…}.
+    fc.oneof(
+      { weight: 30, arbitrary: fc.constant(null) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '{}',
+          '{,}',
+          '{"run_id":}',
+          '{"a":1}{"b":2}',
+          '{"run_id":"x",,"step_id":1}',
+        ),
+      },
+    ),
+  )
+  .map(([step, changes, l, whole]) => {
+    if (whole !== null) return whole;
+    const line = stepLine(step, { result: '"ok"' });
+    let entries = Object.entries(JSON.parse(line) as Record<string, unknown>).map(
+      ([k, v]): [string, string] => [`"${k}"`, JSON.stringify(v)],
+    );
+    for (const c of changes) entries = c(entries);
+    return render(entries, l);
+  });
+
+let db: Db;
+beforeAll(async () => {
+  const created = await createCase(join(dir, 'rows.duckdb'), CANONICAL_COLUMNS);
+  if (!created.ok) throw new Error(created.error.message);
+  db = created.value.db;
+});
+afterAll(() => db.close());
+
+let fuzzedLines = 0;
+let takenByDuckDb = 0;
+
+describe('native and JS imports agree on random records', () => {
+  it('maps, quarantines and reports every line of a random file alike, while DuckDB takes many lines itself', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fuzzedLine, { minLength: 150, maxLength: 300 }), async (fuzzed) => {
+        // Ordinary lines first, so the family is detected the same way every time.
+        const lines = [...Array.from({ length: 20 }, (_, i) => stepLine(i + 1)), ...fuzzed];
+        const runDir = mkdtempSync(join(dir, 'run-'));
+        try {
+          const file = join(runDir, 'fuzz.jsonl');
+          writeFileSync(file, `${lines.join('\n')}\n`);
+          const viaSql = await importWith(true, file, runDir);
+          const viaJs = await importWith(false, file, runDir);
+          expect(comparable(viaSql)).toEqual(comparable(viaJs));
+          expect(viaJs.events.length + viaJs.quarantine.length).toBe(lines.length);
+          fuzzedLines += fuzzed.length;
+          const taken = await insertedByDuckDb(db, runDir, file);
+          takenByDuckDb += taken.entries.filter((e) => e >= 20).length;
+        } finally {
+          rmSync(runDir, { recursive: true, force: true });
+        }
+      }),
+      {
+        numRuns: RUNS,
+        ...(SEED === undefined ? {} : { seed: SEED }),
+        interruptAfterTimeLimit: 240_000,
+        markInterruptAsFailure: true,
+      },
+    );
+    // Lines with no change, or only harmless ones, are DuckDB's: the fast path was exercised.
+    expect(takenByDuckDb).toBeGreaterThan(fuzzedLines / 5);
+  }, 300_000);
+});

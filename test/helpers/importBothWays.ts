@@ -1,0 +1,60 @@
+/**
+ * Imports one file into a fresh case through the engine's contract, with the native JSONL path
+ * on or off, and reads back what landed (events, quarantine, report), so tests can compare the
+ * two paths column by column (nativeImport.test.ts, nativeFuzz.test.ts).
+ */
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { Db } from '../../electron/engine/case/db';
+import type { ImportFileReport } from '../../shared/contract/model';
+import type { Result } from '../../shared/contract/result';
+import { createDispatcher } from '../../shared/rpc/dispatch';
+import { testEngine } from '../contract/testEngine';
+
+export interface Imported {
+  report: ImportFileReport;
+  events: Record<string, unknown>[];
+  quarantine: Record<string, unknown>[];
+}
+
+let caseCounter = 0;
+
+/** Imports `file` into a new case under `dir`, natively or through the JS path only. */
+export async function importWith(native: boolean, file: string, dir: string): Promise<Imported> {
+  const engine = testEngine({ nativeImport: native });
+  const dispatch = createDispatcher(engine.handlers);
+  const casePath = join(dir, `case-${caseCounter++}.duckdb`);
+  let closed = false;
+  try {
+    expect((await dispatch('case.create', { path: casePath })).ok).toBe(true);
+    const r = (await dispatch('archive.import', { sources: [{ path: file }] })) as Result<{
+      files: ImportFileReport[];
+    }>;
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const report = r.value.files[0] as ImportFileReport;
+    await engine.close();
+    closed = true;
+    const db = await Db.open(casePath);
+    try {
+      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY entry_index`);
+      const quarantine = await db.objects(
+        'SELECT * EXCLUDE (archive_id) FROM quarantine ORDER BY entry_index',
+      );
+      return { report, events, quarantine };
+    } finally {
+      db.close();
+    }
+  } finally {
+    if (!closed) await engine.close();
+  }
+}
+
+/** What must be equal between the two paths: everything but the archive id and the notes' order. */
+export function comparable(i: Imported): unknown {
+  const { archiveId: _a, notes, ...report } = i.report;
+  return {
+    report: { ...report, notes: [...(notes ?? [])].sort() },
+    events: i.events,
+    quarantine: i.quarantine,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Runs the native INSERT alone (taggedCopy.ts, then nativeJsonl.ts nativeInsertSql) on a file
+ * into an open case and answers which lines DuckDB itself took; the rest would go to the JS path.
+ */
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Db } from '../../electron/engine/case/db';
+import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies';
+import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
+import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
+
+let n = 0;
+
+/** The entry indexes DuckDB inserted from `file`, under a fresh archive id (returned too). */
+export async function insertedByDuckDb(
+  db: Db,
+  dir: string,
+  file: string,
+): Promise<{ archiveId: string; entries: number[] }> {
+  const copy = join(dir, `copy-${n}.jsonl`);
+  const archiveId = `a${n++}`;
+  const layout = await writeTaggedCopy(file, copy, () => undefined);
+  expect(layout.plain).toBe(true);
+  const family = nativeFamily('runtime-steps');
+  if (!family) throw new Error('runtime-steps has no native family');
+  await db.run(nativeInsertSql(family), ['0', archiveId, copy]);
+  const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
+    archiveId,
+  ]);
+  return { archiveId, entries: rows.map((r) => Number(r.entry_index)) };
+}
