@@ -6,18 +6,18 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../../shared/verify/types';
 import { locateArrayElements } from '../../shared/json/parse';
 import { bundleEntry } from '../helpers/bundle';
+import { scratchDir } from '../helpers/scratchDir';
 
 const F = 'test/fixtures';
 const AGENTMESH_KEY = 'dev-fixtures-agentmesh-hmac-2026-04-k7';
 let cli: string;
-const dir = mkdtempSync(join(tmpdir(), 'casefile-cli-'));
+const dir = scratchDir('casefile-cli');
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

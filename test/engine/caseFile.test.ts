@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, openCase, type OpenCase } from '../../electron/engine/case/caseFile';
 import { appendCustody, verifyCustody } from '../../electron/engine/case/custody';
+import { scratchDir } from '../helpers/scratchDir';
 
 const COLUMNS = [{ name: 'ts', sqlType: 'TIMESTAMPTZ' }];
 const opened: OpenCase[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'casefile-case-'));
+const dir = scratchDir('casefile-case');
 let n = 0;
 const fresh = (): string => join(dir, `case-${++n}.duckdb`);
 

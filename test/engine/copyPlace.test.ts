@@ -3,15 +3,16 @@
  * otherwise, and copies left in RAM by a dead engine process are removed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { freemem, tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { freemem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleCopies, taggedCopyPlace } from '../../electron/engine/import/native/copyPlace';
 import { estimateCopyBytes } from '../../electron/engine/import/native/taggedCopy';
+import { scratchDir } from '../helpers/scratchDir';
 
 const shm = existsSync('/dev/shm');
-const caseDir = mkdtempSync(join(tmpdir(), 'casefile-copyplace-'));
+const caseDir = scratchDir('casefile-copyplace');
 const casePath = join(caseDir, 'case.duckdb');
 
 describe('taggedCopyPlace', () => {

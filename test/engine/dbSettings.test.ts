@@ -3,15 +3,15 @@
  * to what they were — also when the work fails inside a transaction, which DuckDB then refuses
  * every statement in until the ROLLBACK.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
+import { scratchDir } from '../helpers/scratchDir';
 
+const dir = scratchDir('casefile-settings');
 let db: Db;
 beforeAll(async () => {
-  db = await Db.open(join(mkdtempSync(join(tmpdir(), 'casefile-settings-')), 'case.duckdb'), {
+  db = await Db.open(join(dir, 'case.duckdb'), {
     memory_limit: '700MB',
   });
 });

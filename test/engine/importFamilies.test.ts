@@ -4,7 +4,6 @@
  */
 import { gzipSync } from 'node:zlib';
 import { appendFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCustody } from '../../electron/engine/case/custody';
@@ -14,9 +13,10 @@ import { createDispatcher } from '../../shared/rpc/dispatch';
 import { testEngine } from '../contract/testEngine';
 import { Db } from '../../electron/engine/case/db';
 import { MAX_DOCUMENT_BYTES } from '../../electron/engine/import/textRecords';
+import { scratchDir } from '../helpers/scratchDir';
 
 const F = 'test/fixtures';
-const dir = mkdtempSync(join(tmpdir(), 'casefile-families-'));
+const dir = scratchDir('casefile-families');
 const engine = testEngine();
 const dispatch = createDispatcher(engine.handlers);
 const casePath = join(dir, 'families.duckdb');

@@ -3,16 +3,16 @@
  * would) must leave the case exactly as it was, and the next call must find a fresh engine
  * with the case reopened (issue #3: atomicity kill test, isolation).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineEnv } from '../../electron/host/engineConfig';
 import { EngineHost } from '../../electron/host/engineHost';
 import type { ImportProgress } from '../../shared/contract/events';
 import { bundleEntry } from '../helpers/bundle';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-isolation-'));
+const dir = scratchDir('casefile-isolation');
 let host: EngineHost;
 
 beforeAll(async () => {

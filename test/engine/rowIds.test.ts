@@ -3,8 +3,7 @@
  * after the last entry of the one before, so ids follow the files and their lines whatever order
  * worker batches finish in. A quarantined entry leaves its id unused.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
@@ -12,8 +11,9 @@ import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
 import { testEngine } from '../contract/testEngine';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-rowids-'));
+const dir = scratchDir('casefile-rowids');
 
 /** A copy of `source`'s first `n` lines with line `bad` (0-based) replaced by text that does not parse. */
 function withBadLine(source: string, n: number, bad: number, name: string): string {

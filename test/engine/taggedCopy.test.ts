@@ -3,8 +3,7 @@
  * byte offset and length in front, the original text after them, lines DuckDB's CSV reader
  * could split differently left out, and a refusal for every file it would number differently.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,8 +12,9 @@ import {
   putDecimal,
   writeTaggedCopy,
 } from '../../electron/engine/import/native/taggedCopy';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-tagged-'));
+const dir = scratchDir('casefile-tagged');
 let n = 0;
 
 async function copyOf(text: string | Buffer): Promise<{ layout: unknown; lines: string[] }> {

@@ -3,18 +3,18 @@
  * wrong: a first record longer than the sniffing head, a file holding one object, a document
  * that is not UTF-8, and one too large to read whole.
  */
-import { createWriteStream, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sniffFile } from '../../electron/engine/import/sniff';
 import { jsonlRecords, MAX_DOCUMENT_BYTES, readJsonDocument } from '../../electron/engine/import/textRecords';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-shapes-'));
+const dir = scratchDir('casefile-shapes');
 const gantz = readFileSync('test/fixtures/gantz/audit.jsonl', 'utf8').split('\n');
 /** A gantz record made longer than the 64 KiB head by a long string in its parameters. */
 const longRecord = (gantz[0] ?? '').replace(

@@ -4,8 +4,7 @@
  * (columns, NULLs for absent fields, order) and that a failure later in the same transaction
  * leaves no run, report or finding behind.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ArchiveVerification, ImportFileReport } from '../../shared/contract/model';
@@ -14,8 +13,9 @@ import { createDispatcher } from '../../shared/rpc/dispatch';
 import { Db } from '../../electron/engine/case/db';
 import { verifyCase } from '../../electron/engine/verify/verifyCase';
 import { testEngine } from '../contract/testEngine';
+import { scratchDir } from '../helpers/scratchDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'casefile-verify-storage-'));
+const dir = scratchDir('casefile-verify-storage');
 const casePath = join(dir, 'verify.duckdb');
 // Every tampered fixture of every family: findings with and without line, field and chain.
 const TAMPERED = ['agentmesh', 'gantz', 'meshguard', 'runtime-steps'].flatMap((family) => {
