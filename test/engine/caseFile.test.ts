@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, openCase, type OpenCase } from '../../electron/engine/case/caseFile';
 import { appendCustody, verifyCustody } from '../../electron/engine/case/custody';
+import { jsonColumnText } from '../../electron/engine/case/jsonColumn';
 import { scratchDir } from '../helpers/scratchDir';
 
 const COLUMNS = [{ name: 'ts', sqlType: 'TIMESTAMPTZ' }];
@@ -112,5 +113,28 @@ describe('custody log', () => {
     expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: true, firstBadSeq: null });
     await c.db.run(`UPDATE custody_log SET detail = '{"files":[{"path":"evil.jsonl"}]}' WHERE seq = 2`);
     expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: false, firstBadSeq: 2 });
+  });
+
+  it('logs a detail holding lone surrogates, which a JSON column cannot hold, and still verifies', async () => {
+    const c = await must(createCase(fresh(), COLUMNS));
+    opened.push(c);
+    await appendCustody(c.db, 'mapping.save', { name: 'm\ud800', fields: { 'k\udc00': ['\ud83d\ude00'] } });
+    expect(await verifyCustody(c.db)).toEqual({ entries: 1, intact: true, firstBadSeq: null });
+    const [row] = await c.db.objects('SELECT detail::VARCHAR AS d FROM custody_log');
+    expect(JSON.parse(String(row?.d))).toEqual({ name: 'm\uFFFD', fields: { 'k\uFFFD': ['\ud83d\ude00'] } });
+  });
+});
+
+describe('JSON column text', () => {
+  it('is taken by DuckDB whatever strings and keys it holds, lone surrogates as U+FFFD', async () => {
+    const c = await must(createCase(fresh(), COLUMNS));
+    opened.push(c);
+    const value = { 'a\ud800': ['x\udc00y', { pair: '\ud83d\ude00', n: 1 }], plain: 'ok' };
+    const [row] = await c.db.objects('SELECT (?::JSON)::VARCHAR AS j', [jsonColumnText(value)]);
+    expect(JSON.parse(String(row?.j))).toEqual({
+      'a\uFFFD': ['x\uFFFDy', { pair: '\ud83d\ude00', n: 1 }],
+      plain: 'ok',
+    });
+    await expect(c.db.objects('SELECT ?::JSON AS j', [JSON.stringify(value)])).rejects.toThrow(/surrogate/);
   });
 });

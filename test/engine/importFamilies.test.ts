@@ -126,6 +126,21 @@ describe('import of every family', () => {
     expect(raw === big).toBe(true);
   });
 
+  it('imports an archive whose hash holds a lone surrogate, and keeps the verification report that names it', async () => {
+    // JSON allows `\ud800` alone; DuckDB's JSON columns refuse it. Quoted in a finding, it once
+    // failed the report's INSERT and with it the whole import.
+    const lines = readFileSync(`${F}/gantz/audit.jsonl`, 'utf8').split('\n').slice(0, 20);
+    lines[12] = (lines[12] ?? '').replace('"event_hash": "', '"event_hash": "\\ud800');
+    const path = join(dir, 'gantz-lone-surrogate.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const [report] = await importFiles([path]);
+    expect(report).toMatchObject({ producer: 'gantz', records: 20, quarantined: 0 });
+    const results = await dispatch('verify.results', { archiveId: report?.archiveId ?? '' });
+    const stored = results.ok ? (results.value as { report: { verdict: string } }[]) : [];
+    expect(stored[0]?.report.verdict).toBe('tampered');
+    expect(JSON.stringify(stored)).toContain('\uFFFD');
+  });
+
   it('reports a duplicate by SHA-256, whatever its name', async () => {
     const copy = join(dir, 'copy-of-gantz.jsonl');
     writeFileSync(copy, readFileSync(`${F}/gantz/audit.jsonl`));

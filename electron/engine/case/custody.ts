@@ -4,17 +4,22 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db';
+import { wellFormed } from '../../../shared/ingest/wellFormed';
 
 export const CUSTODY_GENESIS = '0'.repeat(64);
 
-/** Deterministic JSON: keys sorted, so the hash input does not depend on insertion order. */
+/**
+ * Deterministic JSON: keys sorted, so the hash input does not depend on insertion order; strings
+ * well-formed, so DuckDB's JSON column takes the text the hash was computed over (jsonColumn.ts).
+ */
 export function stableJson(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(wellFormed(value));
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(wellFormed(k))}:${stableJson(v)}`).join(',')}}`;
 }
 
 export function custodyHash(

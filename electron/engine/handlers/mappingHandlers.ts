@@ -5,6 +5,7 @@ import { err, ok } from '../../../shared/contract/result';
 import { parseMapping } from '../../../shared/ingest/mapping';
 import { appendCustody } from '../case/custody';
 import type { EngineState } from '../state';
+import { jsonColumnText } from '../case/jsonColumn';
 
 export function mappingHandlers(state: EngineState): Pick<Handlers, 'mapping.list' | 'mapping.save'> {
   return {
@@ -31,7 +32,7 @@ export function mappingHandlers(state: EngineState): Pick<Handlers, 'mapping.lis
           await c.db.run(`INSERT OR REPLACE INTO mappings VALUES (?, ?::TIMESTAMPTZ, ?::JSON)`, [
             req.mapping.name,
             savedAt,
-            JSON.stringify(req.mapping),
+            jsonColumnText(req.mapping),
           ]);
           await appendCustody(c.db, 'mapping.save', { name: req.mapping.name });
         });

@@ -19,6 +19,7 @@ import { sniffFile } from './sniff';
 import { trace } from '../trace';
 import { tryNativeJsonl } from './native/tryNativeJsonl';
 import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
+import { jsonColumnText } from '../case/jsonColumn';
 
 const SAMPLE_SIZE = 20;
 const STAGE_ROWS = 100_000;
@@ -354,8 +355,8 @@ async function recordArchive(ctx: FileImportContext, f: ArchiveFacts): Promise<I
       f.compressed,
       f.counts.records,
       f.counts.quarantined,
-      JSON.stringify({ ...f.detection, header: f.header }),
-      JSON.stringify(notes),
+      jsonColumnText({ ...f.detection, header: f.header }),
+      jsonColumnText(notes),
     ],
   );
   const report: ImportFileReport = {

@@ -17,6 +17,7 @@ import { caseSource, type ArchiveRow } from './caseSources';
 import { defaultStepWorkerFile, precheckedFiles } from './precheckSteps';
 import { nodeHash } from './nodeHash';
 import { anchorsFor } from './verifyOptions';
+import { jsonColumnText } from '../case/jsonColumn';
 
 export interface VerifyCaseRequest {
   archiveIds?: string[];
@@ -136,7 +137,7 @@ async function insertReports(db: Db, runId: string, reports: Map<string, FileRep
     const batch = rows.slice(start, start + REPORTS_PER_INSERT);
     await db.run(
       `INSERT INTO verify_reports VALUES ${batch.map(() => '(?, ?, ?, ?, ?::JSON)').join(', ')}`,
-      batch.flatMap(([archiveId, r]) => [runId, archiveId, r.verdict, r.findings.length, JSON.stringify(r)]),
+      batch.flatMap(([archiveId, r]) => [runId, archiveId, r.verdict, r.findings.length, jsonColumnText(r)]),
     );
   }
 }
@@ -177,8 +178,8 @@ export async function verifyCase(
       runId,
       verifiedAt,
       req.trigger,
-      JSON.stringify(fingerprints),
-      JSON.stringify(req.anchors),
+      jsonColumnText(fingerprints),
+      jsonColumnText(req.anchors),
     ]);
     await insertReports(db, runId, reports);
     await appendFindings(db, runId, reports);
