@@ -22,7 +22,11 @@ let caseCounter = 0;
 /** Imports `file` into a new case under `dir`, natively or through the JS path only. */
 export async function importWith(native: boolean, file: string, dir: string): Promise<Imported> {
   const engine = testEngine({ nativeImport: native });
-  const dispatch = createDispatcher(engine.handlers);
+  // A handler that throws answers INTERNAL with an incident id; the test wants the cause.
+  let thrownCause: unknown;
+  const dispatch = createDispatcher(engine.handlers, {
+    onInternalError: (_id, _method, thrown) => (thrownCause = thrown),
+  });
   const casePath = join(dir, `case-${caseCounter++}.duckdb`);
   let closed = false;
   try {
@@ -30,7 +34,7 @@ export async function importWith(native: boolean, file: string, dir: string): Pr
     const r = (await dispatch('archive.import', { sources: [{ path: file }] })) as Result<{
       files: ImportFileReport[];
     }>;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    if (!r.ok) throw new Error(JSON.stringify(r.error), { cause: thrownCause });
     const report = r.value.files[0] as ImportFileReport;
     await engine.close();
     closed = true;
@@ -38,7 +42,8 @@ export async function importWith(native: boolean, file: string, dir: string): Pr
     try {
       const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY entry_index`);
       const quarantine = await db.objects(
-        'SELECT * EXCLUDE (archive_id) FROM quarantine ORDER BY entry_index',
+        // hex: node-api's JSON form of a BLOB does not tell a backslash byte from an escape.
+        'SELECT * EXCLUDE (archive_id, raw), hex(raw) AS raw_hex FROM quarantine ORDER BY entry_index',
       );
       return { report, events, quarantine };
     } finally {
