@@ -1,12 +1,14 @@
 /**
- * Hostile bytes in JSON Lines archives of every family: random lines of the fixtures broken at
- * the byte level (invalid UTF-8, overlong and surrogate encodings, NUL and control bytes, deep
- * nesting, huge numbers, stray quotes and braces, cuts, splits and joins), imported through the
- * engine into a real case. Whatever a line holds, the import must finish, and every non-blank
- * line must come back either as an event or as a quarantined line with a reason, byte for byte
- * at the offset it names (issue #3: nothing lost, nothing crashes).
+ * Hostile bytes in archives of every family: fixture lines (JSON Lines) or whole documents
+ * (JSON exports, CloudEvents batches) broken at the byte level — invalid UTF-8, overlong and
+ * surrogate encodings, NUL and control bytes, deep nesting, huge numbers, stray quotes and braces,
+ * cuts, splits and joins — imported through the engine into a real case. Whatever a file holds,
+ * the import must finish; every non-blank line of JSON Lines must come back as an event or as a
+ * quarantined line with a reason; and whatever is kept must be the bytes at the offset it names
+ * (issue #3: nothing lost, nothing crashes).
  *
- * CASEFILE_FUZZ_RUNS sets the number of files per family (default 2); CASEFILE_FUZZ_SEED replays.
+ * CASEFILE_FUZZ_RUNS sets the number of files per fixture (default 2, four times that for
+ * documents); CASEFILE_FUZZ_SEED replays one.
  */
 import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -154,6 +156,51 @@ describe('hostile bytes in JSON Lines archives', () => {
           }
         }),
         { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+      );
+    },
+    300_000,
+  );
+});
+
+const DOCUMENTS = [
+  `${F}/agentmesh/scenario/export.window.json`,
+  `${F}/agentmesh/edge-cases/export.json`,
+  `${F}/agentmesh/edge-cases/cloudevents.json`,
+];
+
+describe('hostile bytes in JSON documents', () => {
+  it.each(DOCUMENTS)(
+    '%s: the import finishes, and what it keeps is byte for byte',
+    async (fixture) => {
+      const original = readFileSync(fixture);
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (ms) => {
+          const content = ms.reduce<Buffer>((doc, m) => m(doc), original);
+          const file = join(dir, `hostile-${n++}.json`);
+          writeFileSync(file, content);
+          // A document broken beyond reading may be refused as a whole, with its name; it may not
+          // throw, and what it keeps must be the bytes at the offsets it names.
+          const { report, events, quarantine } = await importWith(true, file, dir);
+          expect(report.records).toBe(events.length);
+          expect(report.quarantined).toBe(quarantine.length);
+          for (const e of events) {
+            const at = Number(e.byte_offset);
+            const kept = content.subarray(at, at + Number(e.byte_length));
+            expect(Buffer.from(String(e.record), 'utf8').equals(kept), `entry ${String(e.entry_index)}`).toBe(
+              true,
+            );
+          }
+          for (const q of quarantine) {
+            if (q.byte_offset === null) continue; // the rest of a document cut short has no place of its own
+            const at = Number(q.byte_offset);
+            const kept = content.subarray(at, at + Number(q.byte_length));
+            expect(Buffer.from(String(q.raw_hex), 'hex').equals(kept), `entry ${String(q.entry_index)}`).toBe(
+              true,
+            );
+          }
+        }),
+        { numRuns: RUNS * 4, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
       );
     },
     300_000,
