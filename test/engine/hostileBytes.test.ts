@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importWith } from '../helpers/importBothWays';
+import { importWith, type Imported } from '../helpers/importBothWays';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-hostile');
@@ -122,6 +122,23 @@ function recordLines(file: Buffer): number {
   return lines.filter((l) => /[^ \t\r]/.test(l)).length;
 }
 
+/**
+ * The report counts what landed, and each kept event and quarantined record (with a reason) is
+ * the bytes of `content` at the offset it names.
+ */
+function expectKeptBytes(content: Buffer, { report, events, quarantine }: Imported): void {
+  expect(report.records).toBe(events.length);
+  expect(report.quarantined).toBe(quarantine.length);
+  const at = (row: Record<string, unknown>): Buffer =>
+    content.subarray(Number(row.byte_offset), Number(row.byte_offset) + Number(row.byte_length));
+  for (const e of events)
+    expect(Buffer.from(String(e.record), 'utf8').equals(at(e)), `entry ${String(e.entry_index)}`).toBe(true);
+  for (const q of quarantine) {
+    expect(Buffer.from(String(q.raw_hex), 'hex').equals(at(q)), `entry ${String(q.entry_index)}`).toBe(true);
+    expect(String(q.reason)).not.toBe('');
+  }
+}
+
 describe('hostile bytes in JSON Lines archives', () => {
   it.each(FAMILIES)(
     '%s: every line imported or quarantined, byte for byte',
@@ -135,25 +152,9 @@ describe('hostile bytes in JSON Lines archives', () => {
         fc.asyncProperty(hostileFile(lines), async (content) => {
           const file = join(dir, `hostile-${n++}.jsonl`);
           writeFileSync(file, content);
-          const { report, events, quarantine } = await importWith(true, file, dir);
-          expect(report.records).toBe(events.length);
-          expect(report.quarantined).toBe(quarantine.length);
-          expect(events.length + quarantine.length).toBe(recordLines(content));
-          for (const e of events) {
-            const at = Number(e.byte_offset);
-            const original = content.subarray(at, at + Number(e.byte_length));
-            expect(Buffer.from(String(e.record), 'utf8').equals(original), `line ${String(e.line)}`).toBe(
-              true,
-            );
-          }
-          for (const q of quarantine) {
-            const at = Number(q.byte_offset);
-            const original = content.subarray(at, at + Number(q.byte_length));
-            expect(Buffer.from(String(q.raw_hex), 'hex').equals(original), `line ${String(q.line)}`).toBe(
-              true,
-            );
-            expect(String(q.reason)).not.toBe('');
-          }
+          const imported = await importWith(true, file, dir);
+          expectKeptBytes(content, imported);
+          expect(imported.events.length + imported.quarantine.length).toBe(recordLines(content));
         }),
         { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
       );
@@ -181,24 +182,7 @@ describe('hostile bytes in JSON documents', () => {
           writeFileSync(file, content);
           // A document broken beyond reading may be refused as a whole, with its name; it may not
           // throw, and what it keeps must be the bytes at the offsets it names.
-          const { report, events, quarantine } = await importWith(true, file, dir);
-          expect(report.records).toBe(events.length);
-          expect(report.quarantined).toBe(quarantine.length);
-          for (const e of events) {
-            const at = Number(e.byte_offset);
-            const kept = content.subarray(at, at + Number(e.byte_length));
-            expect(Buffer.from(String(e.record), 'utf8').equals(kept), `entry ${String(e.entry_index)}`).toBe(
-              true,
-            );
-          }
-          for (const q of quarantine) {
-            if (q.byte_offset === null) continue; // the rest of a document cut short has no place of its own
-            const at = Number(q.byte_offset);
-            const kept = content.subarray(at, at + Number(q.byte_length));
-            expect(Buffer.from(String(q.raw_hex), 'hex').equals(kept), `entry ${String(q.entry_index)}`).toBe(
-              true,
-            );
-          }
+          expectKeptBytes(content, await importWith(true, file, dir));
         }),
         { numRuns: RUNS * 4, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
       );
