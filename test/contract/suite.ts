@@ -2,12 +2,12 @@
  * One contract suite, run once per transport (in process, and over real loopback HTTP), so
  * a response the HTTP path cannot carry fails here rather than in the renderer.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Method, Request, Response } from '../../shared/contract/api';
 import type { EventDetail, ImportReport, TablePage } from '../../shared/contract/model';
+import { scratchDir } from '../helpers/scratchDir';
 
 export interface ContractClient {
   call<M extends Method>(method: M, req: Request<M>): Promise<Response<M>>;
@@ -24,7 +24,7 @@ function value<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T 
 export function runContractSuite(name: string, makeClient: () => Promise<ContractClient>): void {
   describe(`contract over ${name}`, () => {
     let client: ContractClient;
-    const dir = mkdtempSync(join(tmpdir(), `casefile-contract-${name}-`));
+    const dir = scratchDir(`casefile-contract-${name.replace(/\W+/g, '-')}`);
     const casePath = join(dir, 'case.duckdb');
 
     beforeAll(async () => {
