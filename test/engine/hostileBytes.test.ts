@@ -7,20 +7,18 @@
  * quarantined line with a reason; and whatever is kept must be the bytes at the offset it names
  * (issue #3: nothing lost, nothing crashes).
  *
- * CASEFILE_FUZZ_RUNS sets the number of files per fixture (default 2, four times that for
- * documents); CASEFILE_FUZZ_SEED replays one.
+ * CASEFILE_FUZZ_RUNS sets the number of files per fixture (CI: 2 per JSON Lines fixture, 8 per
+ * document); CASEFILE_FUZZ_SEED replays one (fuzzParameters.ts).
  */
 import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWith, type Imported } from '../helpers/importBothWays';
+import { fuzzParameters } from '../helpers/fuzzParameters';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-hostile');
-const RUNS = Number(process.env.CASEFILE_FUZZ_RUNS ?? 2);
-const SEED =
-  process.env.CASEFILE_FUZZ_SEED === undefined ? undefined : Number(process.env.CASEFILE_FUZZ_SEED);
 const F = 'test/fixtures';
 
 const FAMILIES = [
@@ -156,7 +154,7 @@ describe('hostile bytes in JSON Lines archives', () => {
           expectKeptBytes(content, imported);
           expect(imported.events.length + imported.quarantine.length).toBe(recordLines(content));
         }),
-        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+        { ...fuzzParameters(2), endOnFailure: true },
       );
     },
     300_000,
@@ -184,7 +182,7 @@ describe('hostile bytes in JSON documents', () => {
           // throw, and what it keeps must be the bytes at the offsets it names.
           expectKeptBytes(content, await importWith(true, file, dir));
         }),
-        { numRuns: RUNS * 4, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+        { ...fuzzParameters(8), endOnFailure: true },
       );
     },
     300_000,

@@ -18,31 +18,14 @@ import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { insertedByDuckDb } from '../helpers/nativeInsertRows';
 import { stepLine } from '../helpers/runtimeStepLine';
+import { fuzzParameters } from '../helpers/fuzzParameters';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-fuzz');
-const RUNS = Number(process.env.CASEFILE_FUZZ_RUNS ?? 4);
-const SEED =
-  process.env.CASEFILE_FUZZ_SEED === undefined ? undefined : Number(process.env.CASEFILE_FUZZ_SEED);
 
-const MEMBERS = [
-  'run_id',
-  'step_id',
-  'tenant_id',
-  'action',
-  'action_key',
-  'timestamp',
-  'phase',
-  'decision',
-  'reason',
-  'actor',
-  'scope',
-  'args_hash',
-  'result',
-  'prev',
-  'hash',
-  'sig',
-] as const;
+/** The members of the test's ordinary record (runtime-steps, with a post_exec result). */
+const ordinary = (step: number): string => stepLine(step, { result: '"ok"' });
+const MEMBERS = Object.keys(JSON.parse(ordinary(1)) as Record<string, unknown>);
 
 /** Pieces of a JSON string's text: plain, raw non-ASCII, escapes, and bytes JSON forbids raw. */
 const stringPiece = fc.oneof(
@@ -116,7 +99,7 @@ const anyValue = fc.oneof(
 );
 
 /** Values of the form each member usually has, and near misses. */
-const typical: Partial<Record<(typeof MEMBERS)[number], fc.Arbitrary<string>>> = {
+const typical: Partial<Record<string, fc.Arbitrary<string>>> = {
   timestamp: fc
     .tuple(
       fc.constantFrom('2025-02-11', '2024-02-29', '2025-02-30', '0000-01-01', '9999-12-31', '2025-2-11'),
@@ -146,7 +129,7 @@ const typical: Partial<Record<(typeof MEMBERS)[number], fc.Arbitrary<string>>> =
   phase: fc.constantFrom('"pre_exec"', '"post_exec"', '"approval"', '""', '"Approval"'),
   run_id: fc.constantFrom('"run_2"', '""', '"run\\u005f3"'),
 };
-const valueFor = (name: (typeof MEMBERS)[number]): fc.Arbitrary<string> => {
+const valueFor = (name: string): fc.Arbitrary<string> => {
   const usual = typical[name];
   return usual ? fc.oneof({ weight: 3, arbitrary: usual }, { weight: 1, arbitrary: anyValue }) : anyValue;
 };
@@ -237,8 +220,7 @@ const fuzzedLine = fc
   )
   .map(([step, changes, l, whole]) => {
     if (whole !== null) return whole;
-    const line = stepLine(step, { result: '"ok"' });
-    let entries = Object.entries(JSON.parse(line) as Record<string, unknown>).map(
+    let entries = Object.entries(JSON.parse(ordinary(step)) as Record<string, unknown>).map(
       ([k, v]): [string, string] => [`"${k}"`, JSON.stringify(v)],
     );
     for (const c of changes) entries = c(entries);
@@ -278,8 +260,7 @@ describe('native and JS imports agree on random records', () => {
         }
       }),
       {
-        numRuns: RUNS,
-        ...(SEED === undefined ? {} : { seed: SEED }),
+        ...fuzzParameters(4),
         interruptAfterTimeLimit: 240_000,
         markInterruptAsFailure: true,
       },

@@ -1,7 +1,8 @@
 /**
  * Imports one file into a fresh case through the engine's contract, with the native JSONL path
- * on or off, and reads back what landed (events, quarantine, report), so tests can compare the
- * two paths column by column (nativeImport.test.ts, nativeFuzz.test.ts).
+ * on or off, and reads back what landed (events, quarantine, report): to compare the two paths
+ * column by column (nativeImport.test.ts, nativeFuzz.test.ts) or check what a hostile file left
+ * (hostileBytes.test.ts).
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
