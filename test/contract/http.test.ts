@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpBridge } from '../../electron/serve/httpBridge';
 import type { Result } from '../../shared/contract/result';
@@ -7,10 +6,12 @@ import { createDispatcher } from '../../shared/rpc/dispatch';
 import { createClient } from '../../shared/rpc/client';
 import { runContractSuite } from './suite';
 import { testEngine } from './testEngine';
+import { scratchDir } from '../helpers/scratchDir';
+
+const dir = scratchDir('casefile-http');
 
 runContractSuite('loopback HTTP', async () => {
   const engine = testEngine();
-  const dir = mkdtempSync(join(tmpdir(), 'casefile-http-'));
   const staticDir = join(dir, 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpBridge, type HttpBridge } from '../../electron/serve/httpBridge';
 import { ok } from '../../shared/contract/result';
+import { scratchDir } from '../helpers/scratchDir';
 
 interface Answer {
   status: number;
@@ -40,6 +40,7 @@ function send(
 }
 
 describe('serve bridge security', () => {
+  const dir = scratchDir('casefile-sec');
   let bridge: HttpBridge;
   let calls = 0;
   let host: string;
@@ -47,7 +48,6 @@ describe('serve bridge security', () => {
   const rpc = JSON.stringify({ method: 'app.info', req: {} });
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casefile-sec-'));
     mkdirSync(join(dir, 'r'));
     writeFileSync(join(dir, 'r', 'index.html'), '<!doctype html><title>app</title>');
     bridge = await startHttpBridge({

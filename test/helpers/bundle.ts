@@ -7,13 +7,16 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
+/** Each bundle's directory in dist/ starts with this; removeBundles.ts removes them after a run. */
+export const BUNDLE_PREFIX = 'test-bundle-';
+
 const cache = new Map<string, string>();
 
 export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
   const cached = cache.get(entry);
   if (cached) return cached;
   mkdirSync('dist', { recursive: true });
-  const dir = mkdtempSync(join('dist', `test-${entry}-`));
+  const dir = mkdtempSync(join('dist', `${BUNDLE_PREFIX}${entry}-`));
   const outfile = join(dir, `${entry}.mjs`);
   await build({
     // The workers sit beside the entry, as in dist/node (import/normalizerPool.ts, verify/precheckSteps.ts).

@@ -1,12 +1,12 @@
 /** The re-iterable JSONL reader gives the records the in-memory split gives, on every iteration. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonlFileRecords } from '../../../../electron/engine/verify/jsonlFileRecords';
 import { buildLinkFacts } from '../../../../shared/verify/run/links';
 import type { VerifyRecord } from '../../../../shared/verify/profile';
 import { jsonlRecords } from '../helpers';
+import { scratchDir } from '../../../helpers/scratchDir';
 
 const FILES = [
   'test/fixtures/runtime-steps/steps/tnt_ember.jsonl',
@@ -15,6 +15,8 @@ const FILES = [
 ];
 
 describe('jsonlFileRecords', () => {
+  const dir = scratchDir('cf-jsonl');
+
   it.each(FILES)('reads %s like the in-memory split, twice', (path) => {
     const expected = jsonlRecords(readFileSync(path, 'utf8'));
     const records = jsonlFileRecords(path);
@@ -23,7 +25,6 @@ describe('jsonlFileRecords', () => {
   });
 
   it('handles a BOM, CRLF, blank lines, a torn last line and lines across 4 MiB chunks', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cf-jsonl-'));
     const path = join(dir, 'big.jsonl');
     const long = `{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}`;
     writeFileSync(path, `\uFEFF{"a":1}\r\n\n  \n${long}\n${long}\n{"é":"ü"}\n{"torn":`);

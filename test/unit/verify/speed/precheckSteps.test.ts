@@ -1,6 +1,5 @@
 /** Events checked ahead on worker threads (or in-thread) over byte ranges give byte-identical runtime-steps outcomes. */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonlFileRecords } from '../../../../electron/engine/verify/jsonlFileRecords';
@@ -15,6 +14,7 @@ import type { ResolvedKeys, VerifyContext } from '../../../../shared/verify/prof
 import type { CheckedStepsFile } from '../../../../shared/verify/runtimeSteps/checkedFile';
 import { runtimeStepsProfile } from '../../../../shared/verify/runtimeSteps/profile';
 import { bundleEntry } from '../../../helpers/bundle';
+import { scratchDir } from '../../../helpers/scratchDir';
 
 const DIR = 'test/fixtures/runtime-steps';
 const FILES = [
@@ -62,6 +62,8 @@ async function prechecked(
 }
 
 describe('precheckSteps', () => {
+  const dir = scratchDir('cf-precheck');
+
   it.each(FILES)('in-thread ranges of 4 KiB give the outcome of %s', async (path) => {
     expect(lineRanges(path, readFileSync(path).length, 4096).length).toBeGreaterThan(2);
     for (const hmac of KEYRINGS)
@@ -89,7 +91,6 @@ describe('precheckSteps', () => {
   });
 
   it('reads odd lines as the whole-file reader does: BOMs, CRLF, blanks, spaces, escapes, bad UTF-8, a torn line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cf-precheck-'));
     const path = join(dir, 'steps.jsonl');
     const lines = readFileSync(FILES[0] ?? '', 'utf8')
       .split('\n')

@@ -1,12 +1,12 @@
 /** Byte ranges cut at line ends read exactly the records the whole-file reader reads, in either mode. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonlFileRecords } from '../../../../electron/engine/verify/jsonlFileRecords';
 import { lineRanges } from '../../../../electron/engine/verify/precheckSteps';
 import { forEachRangeLine } from '../../../../electron/engine/verify/rangeLines';
 import type { VerifyRecord } from '../../../../shared/verify/profile';
+import { scratchDir } from '../../../helpers/scratchDir';
 
 /** Every record of the file read range by range, positions shifted as linkStretches.ts shifts them. */
 function byRanges(
@@ -31,7 +31,7 @@ function byRanges(
 
 /** Lines with BOMs, CRLF, blanks, broken UTF-8 on both sides of `\n`, non-ASCII, and a torn end. */
 function oddFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cf-ranges-'));
+  const dir = scratchDir('cf-ranges');
   const path = join(dir, 'odd.jsonl');
   const parts: Buffer[] = [Buffer.from('\uFEFF{"a":1}\r\n\n \t\r\n\uFEFF{"b":2}\n\uFEFF\n')];
   for (let i = 0; i < 300; i++) {
