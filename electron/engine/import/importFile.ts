@@ -1,28 +1,26 @@
 /**
- * Imports one file into the open transaction: sniff, hash, detect the family from the first
- * records, then stream every record into events or quarantine. Returns the file's report line.
+ * Imports one file into the open transaction: hash and sniff it, try the native path for plain
+ * JSON Lines (native/tryNativeJsonl.ts), else refuse a duplicate or a file that is no archive,
+ * open it (recordSource.ts) and stream its records (streamRecords.ts); then record the archive
+ * (archiveRow.ts). Returns the file's report line.
  */
 import { stat } from 'node:fs/promises';
 import type { ImportFileReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
-import { ArchiveReadError, messageOf } from './archiveReadError';
+import { trace } from '../trace';
+import { messageOf } from './archiveReadError';
+import { recordArchive } from './archiveRow';
+import type { EventStaging } from './eventStaging';
 import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
-import { readParquetRecords } from './parquetRecords';
+import { tryNativeJsonl } from './native/tryNativeJsonl';
 import type { NormalizerPool } from './normalizerPool';
-import { parseRecord, RecordProcessor } from './recordProcessor';
-import type { EventStaging } from './eventStaging';
+import { containerOf, openRecordSource, type Container } from './recordSource';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
-import { trace } from '../trace';
-import { tryNativeJsonl } from './native/tryNativeJsonl';
-import { jsonlRecords, readJsonDocument, type RawRecord } from './textRecords';
-import { jsonColumnText } from '../case/jsonColumn';
-
-const SAMPLE_SIZE = 20;
-const STAGE_ROWS = 100_000;
+import { SAMPLE_SIZE, streamRecords } from './streamRecords';
 
 export interface FileImportContext {
   db: Db;
@@ -67,12 +65,7 @@ function failure(
   };
 }
 
-function detect(
-  ctx: FileImportContext,
-  container: 'jsonl' | 'json' | 'parquet',
-  sample: JsonValue[],
-  extra = {},
-): Detection {
+function detect(ctx: FileImportContext, container: Container, sample: JsonValue[], extra = {}): Detection {
   if (ctx.producerOverride)
     return { producer: ctx.producerOverride, confidence: 'override', evidence: ['named by the user'] };
   return ctx.ingest.detect({ container, sample, ...extra });
@@ -113,7 +106,15 @@ export async function importFile(
     const message = `${displayName} cannot be read: ${messageOf(thrown)}`;
     return { report: failure(displayName, '', 'NOT_AN_ARCHIVE', message), nextRowId: ctx.nextRowId };
   }
-  const file = { path, displayName, archiveId, size: info.size, mtimeMs: info.mtimeMs };
+  const file = {
+    path,
+    recordedPath: ctx.recordedPath,
+    displayName,
+    archiveId,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    toolVersion: ctx.toolVersion,
+  };
   if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
     const native = await tryNativeJsonl(path, info.size, archiveId, {
       db: ctx.db,
@@ -128,7 +129,7 @@ export async function importFile(
       onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
     });
     if (native) {
-      const report = await recordArchive(ctx, {
+      const report = await recordArchive(ctx.db, {
         ...file,
         sha256: await hashing,
         detection: native.detection,
@@ -144,231 +145,50 @@ export async function importFile(
   const sha256 = await hashing;
   trace('import.hash.done', { sha256 });
   const dup = await duplicateOf();
-  if (dup !== undefined) {
-    const container = sniffed.kind === 'text' ? (sniffed.shape === 'jsonl' ? 'jsonl' : 'json') : 'parquet';
+  if (dup !== undefined && sniffed.kind !== 'unknown') {
     const report: ImportFileReport = {
       path,
       sha256,
       producer: 'unknown',
-      container,
+      container: containerOf(sniffed),
       records: 0,
       quarantined: 0,
       duplicateOf: dup,
     };
     return { report, nextRowId: ctx.nextRowId };
   }
-  if (sniffed.kind === 'unknown') {
-    return {
-      report: failure(
-        displayName,
-        sha256,
-        'NOT_AN_ARCHIVE',
-        `${displayName} is not an audit archive: ${sniffed.reason}`,
-      ),
-      nextRowId: ctx.nextRowId,
-    };
-  }
-
-  let records: AsyncIterable<RawRecord[]>;
-  let container: 'jsonl' | 'json' | 'parquet';
-  let compressed = false;
-  let header: Record<string, string> = {};
-  let parquetMeta: { columns: string[]; kv: Record<string, string> } | undefined;
-  let bytesDone = 0;
-  /** What the reader noticed about the file itself (a broken gzip stream). */
-  const readNotes: string[] = [];
-  if (sniffed.kind === 'parquet') {
-    container = 'parquet';
-    const pq = await readParquetRecords(ctx.db, displayName, path);
-    if (!pq.ok)
-      return {
-        report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName}: ${pq.message}`),
-        nextRowId: ctx.nextRowId,
-      };
-    parquetMeta = { columns: pq.source.columns, kv: pq.source.kvMetadata };
-    records = pq.source.batches;
-  } else if (sniffed.shape === 'jsonl') {
-    container = 'jsonl';
-    compressed = sniffed.gzip;
-    records = jsonlRecords(
-      path,
-      sniffed.gzip,
-      (n) => (bytesDone += n),
-      ctx.signal,
-      (note) => readNotes.push(note),
-    );
-  } else {
-    container = 'json';
-    compressed = sniffed.gzip;
-    const doc = await readJsonDocument(path, sniffed.gzip);
-    if (!doc.ok) {
-      return {
-        report: failure(
-          displayName,
-          sha256,
-          'NOT_AN_ARCHIVE',
-          `${displayName}: not a readable JSON document: ${doc.message}`,
-          doc.line,
-        ),
-        nextRowId: ctx.nextRowId,
-      };
-    }
-    header = doc.doc.header;
-    readNotes.push(...doc.doc.notes);
-    records = (async function* () {
-      yield doc.doc.records;
-    })();
-  }
-
-  // Detection looks at the first records; they are then normalized with the rest.
-  const pending: RawRecord[] = [];
-  let processor: RecordProcessor | undefined;
-  let detection: Detection | undefined;
-  let suggested = false;
-  const start = async (): Promise<RecordProcessor> => {
-    const sample = pending.flatMap((r) => {
-      const parsed = parseRecord(r);
-      return parsed.ok ? [parsed.value] : [];
-    });
-    const extra = parquetMeta
-      ? { parquetColumns: parquetMeta.columns, parquetKvMetadata: parquetMeta.kv }
-      : {};
-    detection = detect(ctx, container, sample, extra);
-    let mapping = ctx.mapping;
-    if (detection.producer === 'mapped' && !mapping) {
-      // No mapping given for an unknown producer: map with a suggestion so the records are
-      // searchable at once; the raw records are kept whole, and the report says so.
-      mapping = ctx.ingest.suggestMapping(sample);
-      suggested = true;
-    }
-    const p = new RecordProcessor(
-      ctx.pool,
-      detection.producer,
-      archiveId,
-      ctx.events,
-      ctx.quarantine,
-      mapping,
-    );
-    await p.addBatch(pending.splice(0));
-    return p;
-  };
-  for await (const batch of records) {
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('cancelled');
-    if (processor) await processor.addBatch(batch);
-    else {
-      pending.push(...batch);
-      if (pending.length >= SAMPLE_SIZE) processor = await start();
-    }
-    // Bound the staging file: hand DuckDB what is staged every STAGE_ROWS records.
-    if (processor && ctx.events.stagedRows >= STAGE_ROWS) {
-      await processor.drain();
-      await ctx.events.flushInto(ctx.db, ctx.nextRowId);
-    }
-    const c = processor?.counts;
-    ctx.onProgress(
-      sniffed.kind === 'parquet' ? info.size : Math.min(bytesDone, info.size) || info.size,
-      info.size,
-      c?.records ?? 0,
-      c?.quarantined ?? 0,
-    );
-  }
-  processor ??= await start();
-  await processor.drain();
-  const det = detection as Detection | undefined;
-  if (!det) throw new Error('detection did not run');
-  if (processor.counts.records === 0 && processor.counts.quarantined === 0) {
-    return {
-      report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', `${displayName} holds no records`),
-      nextRowId: ctx.nextRowId,
-    };
-  }
+  const refused = (message: string, line?: number): FileImportResult => ({
+    report: failure(displayName, sha256, 'NOT_AN_ARCHIVE', message, line),
+    nextRowId: ctx.nextRowId,
+  });
+  if (sniffed.kind === 'unknown') return refused(`${displayName} is not an audit archive: ${sniffed.reason}`);
+  const opened = await openRecordSource(ctx.db, path, displayName, sniffed, ctx.signal);
+  if (!opened.ok) return refused(opened.message, opened.line);
+  const source = opened.source;
+  const streamed = await streamRecords(source, {
+    ...ctx,
+    firstRowId: ctx.nextRowId,
+    archiveId,
+    size: info.size,
+    detect: (sample, extra) => detect(ctx, source.container, sample, extra),
+  });
+  if (streamed.counts.records === 0 && streamed.counts.quarantined === 0)
+    return refused(`${displayName} holds no records`);
   await ctx.events.flushInto(ctx.db, ctx.nextRowId);
-  const notes = [...readNotes, ...processor.counts.notes];
-  if (suggested)
+  const notes = [...source.notes, ...streamed.counts.notes];
+  if (streamed.suggestedMapping)
     notes.push(
       'unknown producer: fields were mapped with a suggested mapping; review it and re-import with your own (--mapping)',
     );
-  const report = await recordArchive(ctx, {
+  const report = await recordArchive(ctx.db, {
     ...file,
     sha256,
-    detection: det,
-    container,
-    compressed,
-    counts: processor.counts,
+    detection: streamed.detection,
+    container: source.container,
+    compressed: source.compressed,
+    counts: streamed.counts,
     notes,
-    header,
+    header: source.header,
   });
-  return { report, nextRowId: ctx.nextRowId + BigInt(processor.entries) };
-}
-
-interface ArchiveFacts {
-  path: string;
-  displayName: string;
-  archiveId: string;
-  sha256: string;
-  size: number;
-  mtimeMs: number;
-  detection: Detection;
-  container: 'jsonl' | 'json' | 'parquet';
-  compressed: boolean;
-  counts: { records: number; quarantined: number };
-  notes: string[];
-  header: Record<string, string>;
-}
-
-/**
- * The SHA-256 and size the case records must be of the bytes the records came from. A file
- * written to while it was read (a live log) breaks that, so the import stops and names it: the
- * size or modification time it had when the import began must still be what it has now.
- */
-async function assertUnchanged(f: ArchiveFacts): Promise<void> {
-  const now = await stat(f.path);
-  if (now.size !== f.size || now.mtimeMs !== f.mtimeMs)
-    throw new ArchiveReadError(
-      f.displayName,
-      `the file changed while it was imported (${f.size} → ${now.size} bytes): import a copy that is no longer written to`,
-    );
-}
-
-/** Writes the archive's row (custody: hash, size, times, tool version) and answers its report line. */
-async function recordArchive(ctx: FileImportContext, f: ArchiveFacts): Promise<ImportFileReport> {
-  await assertUnchanged(f);
-  const notes = [...f.notes];
-  if (f.compressed) notes.push('gzip: line numbers and byte offsets refer to the decompressed text');
-  if (f.container === 'parquet')
-    notes.push(
-      'Parquet has no record bytes: raw holds DuckDB to_json() of each row; the file SHA-256 is the evidence',
-    );
-  await ctx.db.run(
-    `INSERT INTO archives VALUES (?, ?, ?, ?, ?, ?, to_timestamp(?), now(), ?, ?, ?, ?, ?, ?, ?::JSON, ?::JSON)`,
-    [
-      f.archiveId,
-      ctx.recordedPath,
-      f.path,
-      f.displayName.split(/[\\/]/).pop() ?? f.displayName,
-      f.sha256,
-      f.size,
-      f.mtimeMs / 1000,
-      ctx.toolVersion,
-      f.detection.producer,
-      f.container,
-      f.compressed,
-      f.counts.records,
-      f.counts.quarantined,
-      jsonColumnText({ ...f.detection, header: f.header }),
-      jsonColumnText(notes),
-    ],
-  );
-  const report: ImportFileReport = {
-    path: f.path,
-    sha256: f.sha256,
-    producer: f.detection.producer,
-    container: f.compressed ? `${f.container}+gzip` : f.container,
-    records: f.counts.records,
-    quarantined: f.counts.quarantined,
-    archiveId: f.archiveId,
-    detection: { confidence: f.detection.confidence, evidence: f.detection.evidence },
-  };
-  if (notes.length > 0) report.notes = notes;
-  return report;
+  return { report, nextRowId: ctx.nextRowId + BigInt(streamed.entries) };
 }
