@@ -76,6 +76,22 @@ describe('casefile import --json', () => {
     ).toBe(2);
   });
 
+  it('reports a missing file on its own line and still imports the others', () => {
+    const missing = join(dir, 'gone.jsonl');
+    const r = run(['import', join(dir, 'missing.duckdb'), missing, `${F}/gantz/audit.jsonl`, '--json']);
+    expect(r.code).toBe(0);
+    const { files } = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
+    expect(files[0]).toMatchObject({
+      path: missing,
+      records: 0,
+      error: { code: 'NOT_FOUND', message: `${missing} does not exist`, where: { file: missing } },
+    });
+    expect(files[1]).toMatchObject({ producer: 'gantz', records: 300 });
+    const alone = run(['import', join(dir, 'missing-alone.duckdb'), missing]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain(`✗ ${missing}: ${missing} does not exist`);
+  });
+
   it('honours --producer and --mapping', () => {
     const mapping = join(dir, 'mapping.json');
     writeFileSync(

@@ -1,5 +1,4 @@
 /** archive.import, import.cancel and archive.list. */
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract/api';
 import type { ArchiveInfo, Container } from '../../../shared/contract/model';
@@ -33,8 +32,6 @@ export function importHandlers(
           const files: { path: string; displayName?: string; upload?: boolean }[] = [];
           for (const source of req.sources) {
             if ('path' in source) {
-              if (!existsSync(source.path))
-                return err('NOT_FOUND', `${source.path} does not exist`, { file: source.path });
               files.push(
                 source.name ? { path: source.path, displayName: source.name } : { path: source.path },
               );

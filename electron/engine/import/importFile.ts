@@ -78,7 +78,18 @@ export async function importFile(
   archiveId: string,
   ctx: FileImportContext,
 ): Promise<FileImportResult> {
-  const info = await stat(path);
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (thrown) {
+    // Like a directory or an unreadable file, a missing one is reported on its own line and the
+    // call's other files still import (docs/cli.md).
+    const missing = (thrown as NodeJS.ErrnoException).code === 'ENOENT';
+    const report = missing
+      ? failure(displayName, '', 'NOT_FOUND', `${displayName} does not exist`)
+      : failure(displayName, '', 'NOT_AN_ARCHIVE', `${displayName} cannot be read: ${messageOf(thrown)}`);
+    return { report, nextRowId: ctx.nextRowId };
+  }
   if (!info.isFile())
     return {
       report: failure(displayName, '', 'NOT_AN_ARCHIVE', `${displayName} is not a file`),
