@@ -5,6 +5,7 @@
 import type { Handlers } from '../../shared/contract/api';
 import type { ServerEvent } from '../../shared/contract/events';
 import { caseHandlers } from './handlers/caseHandlers';
+import { custodyHandlers } from './handlers/custodyHandlers';
 import { eventHandlers } from './handlers/eventHandlers';
 import { importHandlers } from './handlers/importHandlers';
 import { mappingHandlers } from './handlers/mappingHandlers';
@@ -25,6 +26,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...eventHandlers(state),
     ...verifyHandlers(state),
     ...mappingHandlers(state),
+    ...custodyHandlers(state),
   } satisfies Handlers;
   return {
     handlers,

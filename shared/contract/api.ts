@@ -13,6 +13,7 @@ import type {
   ArchiveInfo,
   ArchiveVerification,
   CaseInfo,
+  CustodyLog,
   EventDetail,
   ImportReport,
   LocatedRecord,
@@ -97,6 +98,8 @@ export const requestSchemas = {
   'mapping.save': z.object({ mapping: mappingSchema }).strict(),
   /** The latest verification report of each archive (or of one). */
   'verify.results': z.object({ archiveId: z.string().min(1).max(64).optional() }).strict(),
+  /** The case's custody log (every action on the case, hash-chained) and its chain check. */
+  'custody.log': z.object({}).strict(),
 } as const;
 
 export type Method = keyof typeof requestSchemas;
@@ -123,6 +126,7 @@ export interface Api {
   'verify.results': { res: ArchiveVerification[]; err: 'NO_CASE' };
   'mapping.list': { res: SavedMapping[]; err: 'NO_CASE' };
   'mapping.save': { res: SavedMapping; err: 'NO_CASE' };
+  'custody.log': { res: CustodyLog; err: 'NO_CASE' };
 }
 
 /** The runtime allowlist (methods.ts) must equal the schemas and `Api`: checked at compile time. */

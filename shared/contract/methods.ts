@@ -19,6 +19,7 @@ export const API_METHODS = [
   'verify.results',
   'mapping.list',
   'mapping.save',
+  'custody.log',
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

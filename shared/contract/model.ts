@@ -2,6 +2,7 @@
  * Data that crosses the boundary. Every shape is JSON-safe: no Date, Map, BigInt or bytes;
  * 64-bit integers and hashes travel as strings, times as ISO 8601 text.
  */
+import type { CustodyCheck, CustodyEntry } from '../custody/chain';
 import type { Mapping } from '../ingest/mapping';
 import type { FileReport } from '../verify/types';
 
@@ -131,4 +132,10 @@ export interface SavedMapping {
   name: string;
   savedAt: string;
   mapping: Mapping;
+}
+
+/** The case's own audit trail and whether its hash chain holds (shared/custody/chain.ts). */
+export interface CustodyLog {
+  entries: CustodyEntry[];
+  check: CustodyCheck;
 }

@@ -109,6 +109,24 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(value(await call('events.page', { offset: 0, limit: 1 })).total).toBe(300);
     });
 
+    it('answers the custody log with the import in it and the chain intact', async () => {
+      const log = value(await call('custody.log', {}));
+      // An import verifies what it brought in, and logs that too.
+      expect(log.entries.map((e) => e.action)).toEqual(['case.create', 'archive.import', 'verify.run']);
+      const imported = JSON.parse(log.entries[1]?.detail ?? '{}') as {
+        files: { path: string; sha256: string }[];
+      };
+      expect(imported.files).toEqual([expect.objectContaining({ path: GANTZ, records: 300 })]);
+      expect(imported.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(log.check).toEqual({
+        entries: 3,
+        intact: true,
+        firstBadSeq: null,
+        breaks: [],
+        head: { seq: 3, hash: log.entries[2]?.hash },
+      });
+    });
+
     it('quarantines a malformed line and imports the rest', async () => {
       const lines = readFileSync(GANTZ, 'utf8').split('\n').slice(0, 5);
       lines.splice(2, 0, '{"event_id": "broken", ');

@@ -110,16 +110,21 @@ describe('custody log', () => {
     await appendCustody(c.db, 'case.create', { path: c.path });
     await appendCustody(c.db, 'archive.import', { files: [{ path: 'a.jsonl', sha256: 'ab'.repeat(32) }] });
     await appendCustody(c.db, 'archive.import', { files: [{ path: 'b.jsonl', sha256: 'cd'.repeat(32) }] });
-    expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: true, firstBadSeq: null });
+    expect(await verifyCustody(c.db)).toMatchObject({ entries: 3, intact: true, firstBadSeq: null });
     await c.db.run(`UPDATE custody_log SET detail = '{"files":[{"path":"evil.jsonl"}]}' WHERE seq = 2`);
-    expect(await verifyCustody(c.db)).toEqual({ entries: 3, intact: false, firstBadSeq: 2 });
+    expect(await verifyCustody(c.db)).toMatchObject({
+      entries: 3,
+      intact: false,
+      firstBadSeq: 2,
+      breaks: [{ seq: 2, kind: 'edited' }],
+    });
   });
 
   it('logs a detail holding lone surrogates, which a JSON column cannot hold, and still verifies', async () => {
     const c = await must(createCase(fresh(), COLUMNS));
     opened.push(c);
     await appendCustody(c.db, 'mapping.save', { name: 'm\ud800', fields: { 'k\udc00': ['\ud83d\ude00'] } });
-    expect(await verifyCustody(c.db)).toEqual({ entries: 1, intact: true, firstBadSeq: null });
+    expect(await verifyCustody(c.db)).toMatchObject({ entries: 1, intact: true, firstBadSeq: null });
     const [row] = await c.db.objects('SELECT detail::VARCHAR AS d FROM custody_log');
     expect(JSON.parse(String(row?.d))).toEqual({ name: 'm\uFFFD', fields: { 'k\uFFFD': ['\ud83d\ude00'] } });
   });
