@@ -8,10 +8,7 @@ import { parseMapping } from '../../shared/ingest/mapping';
 import { resolve } from 'node:path';
 import type { ImportReport } from '../../shared/contract/model';
 import { describeError } from '../../shared/contract/result';
-import { createDispatcher } from '../../shared/rpc/dispatch';
-import { createEngine } from '../engine/engine';
-import { engineOptions } from '../host/engineConfig';
-import { TOOL_VERSION } from '../host/version';
+import { cliEngine } from './cliEngine';
 
 export interface ImportArgs {
   casePath: string;
@@ -37,23 +34,8 @@ function printHuman(report: ImportReport): void {
 }
 
 export async function importCommand(args: ImportArgs): Promise<number> {
-  const engine = createEngine(
-    engineOptions({
-      mode: 'serve',
-      version: TOOL_VERSION,
-      demoCasePath: null,
-      demoArchivesDir: null,
-      uploadsDir: null,
-      // CASEFILE_NATIVE_IMPORT=0: the JS path for every file (bench:import compares the two).
-      nativeImport: process.env.CASEFILE_NATIVE_IMPORT !== '0',
-    }),
-  );
-  const dispatch = createDispatcher(engine.handlers, {
-    onInternalError: (id, method, thrown) =>
-      process.stderr.write(
-        `incident ${id} in ${method}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`,
-      ),
-  });
+  const engine = cliEngine();
+  const dispatch = engine.dispatch;
   try {
     const casePath = resolve(args.casePath);
     const opened = await dispatch(existsSync(casePath) ? 'case.open' : 'case.create', { path: casePath });

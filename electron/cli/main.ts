@@ -1,9 +1,11 @@
 /**
- * The `casefile` command. Subcommands: serve, import (verify and query come with later issues).
- * Usage errors exit 2 with a line naming the problem.
+ * The `casefile` command. Subcommands: serve, import, verify, verify-proof, custody; each one's
+ * flags, output and exit codes are a stable contract (docs/cli.md). Usage errors exit 2 with a
+ * line naming the problem.
  */
 import { parseArgs } from 'node:util';
 import { appPaths, packageRoot } from '../host/paths';
+import { custodyCommand } from './custodyCommand';
 import { importCommand } from './importCommand';
 import { serveCommand } from './serveCommand';
 import { verifyCommand } from './verifyCommand';
@@ -14,6 +16,10 @@ const USAGE = `casefile ${TOOL_VERSION}
 usage:
   casefile serve [case.duckdb] [--port N]
   casefile import <case.duckdb> <files...> [--producer NAME] [--mapping FILE] [--json]
+  casefile verify <files...> [--producer auto|NAME] [--profile FILE] [keys, anchors…] [--json]
+  casefile verify-proof <file> [--expect-count N] [--expect-root HEX] [--json]
+  casefile custody <case.duckdb> [--expect-head HEX] [--json]
+(docs/cli.md gives every flag)
 `;
 
 function usage(message: string): number {
@@ -67,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       return verifyCommand(rest);
     case 'verify-proof':
       return verifyProofCommand(rest);
+    case 'custody':
+      return custodyCommand(rest);
     case '--version':
     case 'version':
       process.stdout.write(`${TOOL_VERSION}\n`);

@@ -128,3 +128,13 @@ export function checkCustodyChain(entries: readonly CustodyEntry[]): CustodyChec
     head: last ? { seq: last.seq, hash: last.hash } : null,
   };
 }
+
+/**
+ * Whether a head noted earlier (its hash) is still in the log: a log that only grew since holds
+ * it; a log rewritten or cut below it does not (a consistency check in the sense of RFC 9162
+ * §2.1.4, for a chain rather than a tree). Answers the entry holding it, or null.
+ */
+export function findNotedHead(entries: readonly CustodyEntry[], hash: string): CustodyEntry | null {
+  const wanted = hash.trim().toLowerCase();
+  return entries.find((e) => e.hash === wanted) ?? null;
+}
