@@ -9,16 +9,14 @@ import { parseArgs } from 'node:util';
 import type { CustodyLog } from '../../shared/contract/model';
 import { describeError } from '../../shared/contract/result';
 import { findNotedHead, type CustodyEntry } from '../../shared/custody/chain';
-import { describeCustodyEntry } from '../../shared/custody/describe';
+import { custodyEntryLine } from '../../shared/custody/describe';
 import { cliEngine } from './cliEngine';
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 
 function printHuman(log: CustodyLog, expected: { hash: string; at: CustodyEntry | null } | null): void {
   for (const e of log.entries)
-    process.stdout.write(
-      `#${e.seq} ${e.loggedAt} ${e.action}: ${describeCustodyEntry(e.action, e.detail)}\n`,
-    );
+    process.stdout.write(`#${e.seq} ${e.loggedAt} ${e.action}: ${custodyEntryLine(e.action, e.detail)}\n`);
   const { check } = log;
   if (check.intact)
     process.stdout.write(

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/grid.css';
 import './styles/dialog.css';
 import './styles/integrity.css';
+import './styles/custody.css';
 
 const root = document.getElementById('root');
 if (root) {

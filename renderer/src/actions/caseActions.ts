@@ -3,6 +3,7 @@ import type { CaseInfo } from '../../../shared/contract/model';
 import type { Response } from '../../../shared/contract/api';
 import { session } from '../api/session';
 import { useAppStore } from '../store/store';
+import { resetCustody, refreshCustodyIfShown } from './custodyActions';
 import { reloadEvents } from './eventsActions';
 import { resetIntegrity } from './integrityActions';
 import { pushNotice } from './notices';
@@ -23,6 +24,7 @@ function enterCase(info: CaseInfo): void {
     quarantineArchiveId: null,
   });
   resetIntegrity();
+  resetCustody();
   reloadEvents();
   void refreshArchives();
 }
@@ -54,6 +56,7 @@ export async function refreshCase(): Promise<void> {
   if (!info.ok) return pushNotice('Case', info.error);
   useAppStore.setState({ app: info.value, caseInfo: info.value.currentCase });
   if (info.value.currentCase) await refreshArchives();
+  refreshCustodyIfShown();
 }
 
 export async function openDemoCase(): Promise<boolean> {

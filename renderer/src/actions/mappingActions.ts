@@ -7,6 +7,7 @@ import type { Mapping } from '../../../shared/ingest/mapping';
 import { session } from '../api/session';
 import { mappingFileName, mappingFileText, readMappingFile } from '../import/mappingFile';
 import { useAppStore } from '../store/store';
+import { refreshCustodyIfShown } from './custodyActions';
 import { pushNotice } from './notices';
 
 /** Long enough for the browser to start reading the blob before its URL goes. */
@@ -26,6 +27,7 @@ export async function saveMapping(mapping: Mapping): Promise<boolean> {
   }
   useAppStore.setState({ mappingStatus: `Saved mapping “${result.value.name}” in this case.` });
   await loadSavedMappings();
+  refreshCustodyIfShown();
   return true;
 }
 

@@ -7,6 +7,7 @@ import type { ArchiveVerification } from '../../../shared/contract/model';
 import type { Verdict } from '../../../shared/verify/types';
 import { session } from '../api/session';
 import { useAppStore } from '../store/store';
+import { refreshCustodyIfShown } from './custodyActions';
 import { loadVerifications } from './integrityActions';
 
 export function openVerifyDialog(): void {
@@ -51,5 +52,6 @@ export async function runVerification(request: Request<'verify.run'>): Promise<b
     },
   });
   await loadVerifications();
+  refreshCustodyIfShown();
   return true;
 }

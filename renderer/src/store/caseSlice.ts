@@ -5,7 +5,7 @@ import type { ImportProgress } from '../../../shared/contract/events';
 import type { AppState } from './store';
 
 export type Screen = 'booting' | 'welcome' | 'case';
-export type CaseView = 'events' | 'quarantine' | 'integrity';
+export type CaseView = 'events' | 'quarantine' | 'integrity' | 'custody';
 
 export interface CaseSlice {
   app: AppInfo | null;

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { createCaseSlice, type CaseSlice } from './caseSlice';
+import { createCustodySlice, type CustodySlice } from './custodySlice';
 import { createEventsSlice, type EventsSlice } from './eventsSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createIntegritySlice, type IntegritySlice } from './integritySlice';
@@ -15,6 +16,7 @@ export type AppState = CaseSlice &
   QuarantineSlice &
   ImportSlice &
   IntegritySlice &
+  CustodySlice &
   NoticesSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
@@ -23,5 +25,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createQuarantineSlice(...args),
   ...createImportSlice(...args),
   ...createIntegritySlice(...args),
+  ...createCustodySlice(...args),
   ...createNoticesSlice(...args),
 }));

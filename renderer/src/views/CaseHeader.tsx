@@ -1,7 +1,8 @@
-/** The top bar: case name and counts, the Events/Quarantine/Integrity switch, Import and Switch case. */
+/** The top bar: case name and counts, the Events/Quarantine/Integrity/Custody switch, Import and Switch case. */
 import type { ReactNode } from 'react';
 import { showAllQuarantine, showEvents, switchCase } from '../actions/caseActions';
 import { openImportDialog } from '../actions/importActions';
+import { showCustody } from '../actions/custodyActions';
 import { showIntegrity } from '../actions/integrityActions';
 import { formatCount } from '../data/format';
 import { useAppStore } from '../store/store';
@@ -49,6 +50,15 @@ export function CaseHeader(): ReactNode {
           data-testid="tab-integrity"
         >
           Integrity
+        </button>
+        <button
+          type="button"
+          className={view === 'custody' ? 'tab tab-active' : 'tab'}
+          aria-pressed={view === 'custody'}
+          onClick={showCustody}
+          data-testid="tab-custody"
+        >
+          Custody
         </button>
       </nav>
       <span className="spacer" />

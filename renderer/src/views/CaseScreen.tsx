@@ -1,9 +1,10 @@
-/** The open case: archives on the left, events, quarantine or integrity in the middle, a record on the right. */
+/** The open case: archives on the left, events, quarantine, integrity or custody in the middle, a record on the right. */
 import type { ReactNode } from 'react';
 import type { CaseView } from '../store/caseSlice';
 import { useAppStore } from '../store/store';
 import { ArchivesPanel } from './ArchivesPanel';
 import { CaseHeader } from './CaseHeader';
+import { CustodyView } from './CustodyView';
 import { EventDetailPanel } from './EventDetail';
 import { EventsTable } from './EventsTable';
 import { IntegrityView } from './integrity/IntegrityView';
@@ -18,6 +19,8 @@ function MainView({ view }: { view: CaseView }): ReactNode {
       return <QuarantineView />;
     case 'integrity':
       return <IntegrityView />;
+    case 'custody':
+      return <CustodyView />;
   }
 }
 
