@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleCopies, taggedCopyPlace } from '../../electron/engine/import/native/copyPlace';
 import { estimateCopyBytes } from '../../electron/engine/import/native/taggedCopy';
+import { removeStaleStaging, stagingPath } from '../../electron/engine/import/eventStaging';
 import { scratchDir } from '../helpers/scratchDir';
 
 const shm = existsSync('/dev/shm');
@@ -47,6 +48,19 @@ describe('removeStaleCopies', () => {
     removeStaleCopies(casePath);
     expect(existsSync(copy)).toBe(false);
     expect(existsSync(other)).toBe(true);
+  });
+});
+
+describe('removeStaleStaging', () => {
+  it('removes the staging file a killed import left beside the case, and nothing else', () => {
+    const staging = stagingPath(casePath, 'x');
+    expect(staging).toBe(join(caseDir, 'case.duckdb.staging-x.ndjson'));
+    const kept = join(caseDir, 'case.duckdb.notes.ndjson');
+    writeFileSync(staging, '{}\n');
+    writeFileSync(kept, '');
+    removeStaleStaging(casePath);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(kept)).toBe(true);
   });
 });
 

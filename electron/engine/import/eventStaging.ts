@@ -17,6 +17,8 @@ export interface StagedColumn {
 }
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
+/** DuckDB's memory for a staging INSERT (insertSettings.ts). */
+const STAGING_MEMORY = '400MB';
 const STAGING_INFIX = '.staging-';
 const STAGING_SUFFIX = '.ndjson';
 
@@ -122,7 +124,7 @@ export class EventStaging {
     // each at most 3 bytes of UTF-8.
     const objectBytes = Math.max(MIN_OBJECT_BYTES, 3 * this.longestRow + 1);
     trace('staging.insert.start', { rows: this.rows });
-    await db.withSettings(insertSettings(), () =>
+    await db.withSettings(insertSettings(STAGING_MEMORY), () =>
       db.run(
         `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
         [firstRowId.toString(), this.path],
