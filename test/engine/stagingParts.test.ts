@@ -4,10 +4,12 @@
  * throughout, must land exactly as the native path lands it in one INSERT: compared column by
  * column, by digests computed in DuckDB.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
+import { MAX_EVENT_RECORD_BYTES } from '../../electron/engine/import/normalizeBatch';
 import type { ImportFileReport } from '../../shared/contract/model';
 import { testEngine } from '../contract/testEngine';
 import { stepLine } from '../helpers/runtimeStepLine';
@@ -85,5 +87,33 @@ describe('staged in parts', () => {
     const native = await importAndDigest(true, file);
     expect(native.report).toEqual(js.report);
     expect(native.digests).toEqual(js.digests);
+  });
+
+  it('fits records at the size limit in a staging INSERT, under its memory limit, byte for byte', async () => {
+    const lines = readFileSync('test/fixtures/gantz/audit.jsonl', 'utf8').split('\n').filter(Boolean);
+    const padded = (i: number): string => {
+      const record = JSON.parse(lines[i] ?? '{}') as Record<string, unknown>;
+      const text = JSON.stringify({ ...record, pad: '' });
+      return JSON.stringify({ ...record, pad: 'x'.repeat(MAX_EVENT_RECORD_BYTES - Buffer.byteLength(text)) });
+    };
+    const big = [padded(5), padded(6)];
+    expect(big.map((l) => Buffer.byteLength(l))).toEqual([MAX_EVENT_RECORD_BYTES, MAX_EVENT_RECORD_BYTES]);
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, `${[...lines.slice(0, 30), ...big, ...lines.slice(30)].join('\n')}\n`);
+    const engine = testEngine({ nativeImport: false });
+    const casePath = join(dir, 'big.duckdb');
+    expect((await engine.handlers['case.create']({ path: casePath })).ok).toBe(true);
+    const r = await engine.handlers['archive.import']({ sources: [{ path: file }] });
+    engine.close();
+    expect(r.ok && r.value.files[0]).toMatchObject({ producer: 'gantz', records: 302, quarantined: 0 });
+    const db = await Db.open(casePath);
+    try {
+      const rows = await db.objects(
+        `SELECT md5(record) AS m FROM events WHERE line IN (31, 32) ORDER BY line`,
+      );
+      expect(rows.map((row) => row.m)).toEqual(big.map((l) => createHash('md5').update(l).digest('hex')));
+    } finally {
+      db.close();
+    }
   });
 });
