@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, openCase, type OpenCase } from '../../electron/engine/case/caseFile';
 import { appendCustody, verifyCustody } from '../../electron/engine/case/custody';
 import { jsonColumnText } from '../../electron/engine/case/jsonColumn';
+import { classifyOpenError } from '../../electron/engine/case/openError';
 import { scratchDir } from '../helpers/scratchDir';
 
 const COLUMNS = [{ name: 'ts', sqlType: 'TIMESTAMPTZ' }];
@@ -79,6 +80,35 @@ describe('case files', () => {
     const r = await openCase(other);
     expect(r).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE' } });
     expect(r.ok ? '' : r.error.message).toContain('not a Casefile case');
+  });
+
+  it('names a damaged case file as damaged, not as locked', async () => {
+    const path = fresh();
+    (await must(createCase(path, COLUMNS))).db.close();
+    // One byte of the main header flipped: DuckDB's checksum of that block no longer matches.
+    const bytes = readFileSync(path);
+    bytes[20] = (bytes[20] ?? 0) ^ 0xff;
+    writeFileSync(path, bytes);
+    const r = await openCase(path);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE', where: { file: path } } });
+    expect(r.ok ? '' : r.error.message).toMatch(
+      /is damaged: DuckDB found bytes that do not match their checksum \(Corrupt database file: .*\); open a copy made before the damage$/,
+    );
+  });
+
+  it('says a file from a newer DuckDB needs a newer Casefile', () => {
+    // DuckDB's message for a storage format it cannot read (src/storage/storage_info.cpp).
+    const thrown = new Error(
+      'IO Error: Trying to read a database file with version number 70, but we can only read version 64.',
+    );
+    expect(classifyOpenError('/cases/new.duckdb', thrown)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FOREIGN_FILE',
+        message:
+          '/cases/new.duckdb was written by a newer DuckDB (storage version 70; this Casefile reads up to 64): open it with a newer Casefile',
+      },
+    });
   });
 
   it('reports a case held by another process as LOCKED', async () => {

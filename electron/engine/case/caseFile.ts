@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../../shared/contract/result';
 import { removeStaleStaging } from '../import/eventStaging';
 import { removeStaleCopies } from '../import/native/copyPlace';
 import { Db } from './db';
+import { classifyOpenError } from './openError';
 import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
 
 export interface OpenCase {
@@ -15,23 +16,6 @@ export interface OpenCase {
   path: string;
   name: string;
   createdAt: string;
-}
-
-function classifyOpenError(path: string, thrown: unknown): Result<never> {
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  if (/lock/i.test(message)) {
-    return err(
-      'LOCKED',
-      `${path} is open in another process (DuckDB holds one writer per file); close it there first`,
-      {
-        file: path,
-      },
-    );
-  }
-  if (/not a valid DuckDB database|database file .* is not|invalid|Unable to open/i.test(message)) {
-    return err('FOREIGN_FILE', `${path} is not a Casefile case (not a DuckDB database file)`, { file: path });
-  }
-  return err('FOREIGN_FILE', `${path} could not be opened as a case: ${message}`, { file: path });
 }
 
 async function connect(path: string): Promise<Result<Db>> {
