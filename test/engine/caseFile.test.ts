@@ -28,7 +28,7 @@ async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: u
 describe('case files', () => {
   it('creates a case that reopens with its marker and tables', async () => {
     const path = fresh();
-    const c = await must(createCase(path, COLUMNS));
+    const c = await must(createCase(path, COLUMNS, '0.0.0-test'));
     c.db.close();
     const again = await must(openCase(path));
     opened.push(again);
@@ -45,12 +45,22 @@ describe('case files', () => {
       'verify_runs',
     ]);
     expect(again.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // Which Casefile and which DuckDB wrote it, for whoever opens it years later.
+    const meta = await again.db.objects(`SELECT key, value FROM casefile_meta ORDER BY key`);
+    const version = await again.db.scalar('SELECT library_version FROM pragma_version()');
+    expect(Object.fromEntries(meta.map((m) => [m.key, m.value]))).toEqual({
+      created_at: again.createdAt,
+      created_by: 'casefile 0.0.0-test',
+      duckdb_version: version,
+      marker: 'casefile-case',
+      schema_version: '1',
+    });
   });
 
   it('refuses to create over an existing file', async () => {
     const path = fresh();
     writeFileSync(path, 'x');
-    expect(await createCase(path, COLUMNS)).toMatchObject({
+    expect(await createCase(path, COLUMNS, '0.0.0-test')).toMatchObject({
       ok: false,
       error: { code: 'EXISTS', where: { file: path } },
     });
@@ -84,7 +94,7 @@ describe('case files', () => {
 
   it('names a damaged case file as damaged, not as locked', async () => {
     const path = fresh();
-    (await must(createCase(path, COLUMNS))).db.close();
+    (await must(createCase(path, COLUMNS, '0.0.0-test'))).db.close();
     // One byte of the main header flipped: DuckDB's checksum of that block no longer matches.
     const bytes = readFileSync(path);
     bytes[20] = (bytes[20] ?? 0) ^ 0xff;
@@ -113,7 +123,7 @@ describe('case files', () => {
 
   it('reports a case held by another process as LOCKED', async () => {
     const path = fresh();
-    (await must(createCase(path, COLUMNS))).db.close();
+    (await must(createCase(path, COLUMNS, '0.0.0-test'))).db.close();
     const holder = spawn(
       process.execPath,
       [
@@ -135,7 +145,7 @@ describe('case files', () => {
 
 describe('custody log', () => {
   it('chains every action and detects an edited entry', async () => {
-    const c = await must(createCase(fresh(), COLUMNS));
+    const c = await must(createCase(fresh(), COLUMNS, '0.0.0-test'));
     opened.push(c);
     await appendCustody(c.db, 'case.create', { path: c.path });
     await appendCustody(c.db, 'archive.import', { files: [{ path: 'a.jsonl', sha256: 'ab'.repeat(32) }] });
@@ -151,7 +161,7 @@ describe('custody log', () => {
   });
 
   it('logs a detail holding lone surrogates, which a JSON column cannot hold, and still verifies', async () => {
-    const c = await must(createCase(fresh(), COLUMNS));
+    const c = await must(createCase(fresh(), COLUMNS, '0.0.0-test'));
     opened.push(c);
     await appendCustody(c.db, 'mapping.save', { name: 'm\ud800', fields: { 'k\udc00': ['\ud83d\ude00'] } });
     expect(await verifyCustody(c.db)).toMatchObject({ entries: 1, intact: true, firstBadSeq: null });
@@ -162,7 +172,7 @@ describe('custody log', () => {
 
 describe('JSON column text', () => {
   it('is taken by DuckDB whatever strings and keys it holds, lone surrogates as U+FFFD', async () => {
-    const c = await must(createCase(fresh(), COLUMNS));
+    const c = await must(createCase(fresh(), COLUMNS, '0.0.0-test'));
     opened.push(c);
     const value = { 'a\ud800': ['x\udc00y', { pair: '\ud83d\ude00', n: 1 }], plain: 'ok' };
     const [row] = await c.db.objects('SELECT (?::JSON)::VARCHAR AS j', [jsonColumnText(value)]);

@@ -229,7 +229,7 @@ const fuzzedLine = fc
 
 let db: Db;
 beforeAll(async () => {
-  const created = await createCase(join(dir, 'rows.duckdb'), CANONICAL_COLUMNS);
+  const created = await createCase(join(dir, 'rows.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
   if (!created.ok) throw new Error(created.error.message);
   db = created.value.db;
 });

@@ -20,7 +20,7 @@ let db: Db;
 let last = '';
 
 beforeAll(async () => {
-  const created = await createCase(join(dir, 'case.duckdb'), CANONICAL_COLUMNS);
+  const created = await createCase(join(dir, 'case.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
   if (!created.ok) throw new Error(created.error.message);
   db = created.value.db;
 });

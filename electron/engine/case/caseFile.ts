@@ -26,7 +26,15 @@ async function connect(path: string): Promise<Result<Db>> {
   }
 }
 
-export async function createCase(path: string, canonical: readonly ColumnSpec[]): Promise<Result<OpenCase>> {
+/**
+ * Creates a case. Its meta records which Casefile and which DuckDB wrote it, so a case that will
+ * not open years later says what to open it with (field/anchors.md §5.8, the lesson of Tad #302).
+ */
+export async function createCase(
+  path: string,
+  canonical: readonly ColumnSpec[],
+  createdBy: string,
+): Promise<Result<OpenCase>> {
   if (existsSync(path)) return err('EXISTS', `${path} already exists; open it instead`, { file: path });
   const opened = await connect(path);
   if (!opened.ok) return opened;
@@ -34,10 +42,13 @@ export async function createCase(path: string, canonical: readonly ColumnSpec[])
   const createdAt = new Date().toISOString();
   await db.transaction(async () => {
     for (const sql of schemaStatements(canonical)) await db.run(sql);
+    const duckdb = String((await db.scalar('SELECT library_version FROM pragma_version()')) ?? '');
     const meta: [string, string][] = [
       ['marker', CASE_MARKER],
       ['schema_version', String(SCHEMA_VERSION)],
       ['created_at', createdAt],
+      ['created_by', `casefile ${createdBy}`],
+      ['duckdb_version', duckdb],
     ];
     for (const [key, value] of meta) await db.run('INSERT INTO casefile_meta VALUES (?, ?)', [key, value]);
   });

@@ -40,7 +40,7 @@ async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   const path = state.options.demoCasePath;
   if (!path) return err('NOT_FOUND', 'this build has no demo case');
   if (existsSync(path)) return adopt(state, await openCase(path));
-  const created = await createCase(path, state.options.ingest.columns);
+  const created = await createCase(path, state.options.ingest.columns, state.options.version);
   if (!created.ok) return created;
   const c = created.value;
   await c.db.transaction(() => appendCustody(c.db, 'case.create', { path, demo: true }));
@@ -69,7 +69,7 @@ export function caseHandlers(
       }),
     'case.create': (req) =>
       state.exclusive(async () => {
-        const created = await createCase(req.path, state.options.ingest.columns);
+        const created = await createCase(req.path, state.options.ingest.columns, state.options.version);
         if (created.ok)
           await created.value.db.transaction(() =>
             appendCustody(created.value.db, 'case.create', { path: req.path }),
