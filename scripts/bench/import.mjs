@@ -3,7 +3,7 @@
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
 // A third step, the floor, is DuckDB parsing the same columns and also storing each record's text:
 // the least any import that keeps the original records in the case can do. `--js` adds Casefile's
-// JS path (CASEFILE_NATIVE_IMPORT=0), which every family but plain runtime-steps JSONL takes.
+// JS path (CASEFILE_NATIVE_IMPORT=0), which every family without a SQL restatement takes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -16,13 +16,14 @@ export async function insertedByDuckDb(
   db: Db,
   dir: string,
   file: string,
+  producer = 'runtime-steps',
 ): Promise<{ archiveId: string; entries: number[] }> {
   const copy = join(dir, `copy-${n}.jsonl`);
   const archiveId = `a${n++}`;
   const layout = await writeTaggedCopy(file, copy, () => undefined);
   expect(layout.plain).toBe(true);
-  const family = nativeFamily('runtime-steps');
-  if (!family) throw new Error('runtime-steps has no native family');
+  const family = nativeFamily(producer);
+  if (!family) throw new Error(`${producer} has no native family`);
   await db.run(nativeInsertSql(family), ['0', archiveId, copy]);
   const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
     archiveId,

@@ -5,7 +5,7 @@ import { delegationPathJson } from './delegationPath';
 import type { RecordReader } from './reader';
 
 /** Event types that record a refusal even when `policy_decision` is absent (formats/agentmesh.md §6, fixtures MANIFEST). */
-const REFUSING_EVENT_TYPES: ReadonlySet<string> = new Set([
+export const AGENTMESH_REFUSING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'tool_blocked',
   'tool.blocked',
   'policy_violation',
@@ -13,7 +13,10 @@ const REFUSING_EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Event types whose `agent_did` hands work to another agent (`target_did` / `data.delegation_chain`). */
-const DELEGATING_EVENT_TYPES: ReadonlySet<string> = new Set(['agent_invocation', 'delegation']);
+export const AGENTMESH_DELEGATING_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'agent_invocation',
+  'delegation',
+]);
 
 /** `_CE_TYPE_MAP` of audit.py (formats/agentmesh.md §6); any other type is `ai.agentmesh.` + event_type. */
 const CE_TYPE_TO_EVENT_TYPE: ReadonlyMap<string, string> = new Map([
@@ -54,7 +57,7 @@ export function agentmeshDecision(input: AgentMeshVerdictInput): {
 } {
   const fromPolicy = input.policyDecision === undefined ? undefined : decisionFromWord(input.policyDecision);
   if (fromPolicy) return { decision: fromPolicy, decision_raw: input.policyDecision };
-  if (input.eventType !== undefined && REFUSING_EVENT_TYPES.has(input.eventType)) {
+  if (input.eventType !== undefined && AGENTMESH_REFUSING_EVENT_TYPES.has(input.eventType)) {
     return { decision: 'deny', decision_raw: input.eventType };
   }
   if (input.outcome === 'denied') return { decision: 'deny', decision_raw: input.outcome };
@@ -80,7 +83,8 @@ export function agentmeshDelegation(
     ? chainValue.filter((h): h is string => typeof h === 'string')
     : undefined;
   const depth = r.integer('data.delegation_depth');
-  if (!DELEGATING_EVENT_TYPES.has(eventType) && chain === undefined && depth === undefined) return {};
+  if (!AGENTMESH_DELEGATING_EVENT_TYPES.has(eventType) && chain === undefined && depth === undefined)
+    return {};
   const fromResource = resource?.startsWith('agent://') ? resource.slice('agent://'.length) : undefined;
   const delegate = targetDid ?? chain?.at(-1) ?? fromResource;
   return {

@@ -5,9 +5,11 @@
  * that are not plain go to the JS mapper, which stays the reference; the equivalence tests import
  * every fixture both ways and compare every column.
  */
+import { agentmeshDecisionColumns, agentmeshDelegationColumns } from './agentmeshSql';
 import {
   afterPrefix,
   decision,
+  emptyAsNull,
   decisionPlain,
   integer,
   member,
@@ -35,7 +37,13 @@ export interface NativeFamily {
    * a record with a key named in none of the lists goes to the JS path.
    */
   others: readonly string[];
-  /** SQL boolean over the members, given their types (recordShape.ts). */
+  /**
+   * Top-level members of any JSON type that no column reads (AgentMesh's free-form `data`). They
+   * are counted among the format's keys but not read; a family with any is shown read alike by
+   * the general check only (recordShape.ts), since their text has no fixed length.
+   */
+  free: readonly string[];
+  /** SQL boolean over the members (and `record`), given their types (recordShape.ts). */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */
   columns: Readonly<Record<string, string>>;
@@ -62,6 +70,7 @@ const runtimeSteps: NativeFamily = {
   tokens: ['step_id'],
   // formats/runtime-steps.md §2; verification reads these from the record itself.
   others: ['args_hash', 'sig'],
+  free: [],
   plain: [
     requiredTextPlain('run_id'),
     requiredIntegerPlain('step_id'),
@@ -96,11 +105,81 @@ const runtimeSteps: NativeFamily = {
   },
 };
 
-const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([[runtimeSteps.producer, runtimeSteps]]);
+/** AgentMesh `data` members mapAgentMeshEntry reads (agentmeshShared.ts): rows holding any go to JS. */
+const AGENTMESH_DATA_READ = ['reason', 'severity', 'delegation_chain', 'delegation_depth'];
 
-/** Every top-level member the format names: the INSERT reads them all (recordShape.ts). */
-export function membersOf(family: NativeFamily): readonly string[] {
+/**
+ * mapAgentMeshSinkLine (shared/ingest/normalize/agentmeshEntry.ts; formats/agentmesh.md §5): the
+ * FileAuditSink's 19 members. Plain rows have no key the mapper reads inside `data` (so reason,
+ * severity and the delegation chain and depth are absent, as JS reads them), and decision words
+ * already folded.
+ */
+const agentmeshSink: NativeFamily = {
+  producer: 'agentmesh-sink',
+  strings: [
+    'entry_id',
+    'timestamp',
+    'event_type',
+    'agent_did',
+    'action',
+    'resource',
+    'outcome',
+    'target_did',
+    'policy_decision',
+    'matched_rule',
+    'trace_id',
+    'session_id',
+    'content_hash',
+    'previous_hash',
+  ],
+  tokens: [],
+  // Verification reads these from the record itself.
+  others: ['compute_driver', 'environment', 'sandbox_id', 'signature'],
+  free: ['data'],
+  plain: [
+    requiredTextPlain('entry_id'),
+    utcTimePlain('timestamp'),
+    requiredTextPlain('event_type'),
+    requiredTextPlain('agent_did'),
+    decisionPlain('policy_decision'),
+    decisionPlain('action'),
+    `NOT regexp_matches(record, '"(${AGENTMESH_DATA_READ.join('|')})"[ \t]*:')`,
+  ].join(' AND '),
+  columns: {
+    producer: sqlText('agentmesh-sink'),
+    ts: utcTime('timestamp'),
+    ts_raw: member('timestamp'),
+    event_id: member('entry_id'),
+    event_type: member('event_type'),
+    agent_id: member('agent_did'),
+    actor: member('agent_did'),
+    action: member('action'),
+    resource: member('resource'),
+    target: emptyAsNull('target_did'),
+    outcome: member('outcome'),
+    ...agentmeshDecisionColumns(),
+    matched_rule: emptyAsNull('matched_rule'),
+    ...agentmeshDelegationColumns(),
+    trace_id: emptyAsNull('trace_id'),
+    session_id: emptyAsNull('session_id'),
+    record_hash: emptyAsNull('content_hash'),
+    prev_hash: member('previous_hash'),
+  },
+};
+
+const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([
+  [runtimeSteps.producer, runtimeSteps],
+  [agentmeshSink.producer, agentmeshSink],
+]);
+
+/** The top-level members the INSERT reads (json_transform): all but the free-form ones. */
+export function readMembersOf(family: NativeFamily): readonly string[] {
   return [...family.strings, ...family.tokens, ...family.others];
+}
+
+/** Every top-level member the format names (recordShape.ts counts a record's keys against them). */
+export function membersOf(family: NativeFamily): readonly string[] {
+  return [...readMembersOf(family), ...family.free];
 }
 
 export function nativeFamily(producer: string): NativeFamily | undefined {

@@ -17,7 +17,7 @@ import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { membersOf, type NativeFamily } from './nativeFamilies';
+import { readMembersOf, type NativeFamily } from './nativeFamilies';
 import { readAlike } from './recordShape';
 import { member, sqlText } from './sqlFields';
 import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
@@ -77,7 +77,7 @@ function taggedCopyReader(parameter: string): string {
 export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
-  const members = membersOf(family);
+  const members = readMembersOf(family);
   const values = members.map((m) => `m.${quoteIdent(m)} AS ${member(m)}`).join(', ');
   // VARCHAR: strings decoded, other values as JSON text (sqlFields.ts); rendering every member as
   // JSON and decoding strings in SQL cost ≈0.5 s more per million rows. TRY: a line that is not

@@ -87,7 +87,9 @@ function noTrailingComma(record: string): string {
 
 /** The whole check, on the record's text column `record` and the members as `v_<name>`. */
 export function readAlike(record: string, family: NativeFamily): string {
-  const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
   const general = `(${keysKnownOnce(record, family)} AND ${noEscapedKey(record)} AND ${noTrailingComma(record)})`;
+  // A free-form member's text has no length to account for: the general way only.
+  if (family.free.length > 0) return `${stringsAreStrings(record, family)} AND ${general}`;
+  const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
   return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
 }

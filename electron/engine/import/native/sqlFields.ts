@@ -56,10 +56,20 @@ export function decisionPlain(name: string): string {
 }
 
 export function decision(name: string): string {
+  return decisionOf(member(name));
+}
+
+/** decisionFromWord() of an SQL text expression holding a folded word (or NULL). */
+export function decisionOf(expression: string): string {
   const whens = [...DECISION_WORDS]
     .map(([word, d]) => `WHEN '${word.replace(/'/g, "''")}' THEN '${d}'`)
     .join(' ');
-  return `(CASE ${member(name)} ${whens} END)`;
+  return `(CASE ${expression} ${whens} END)`;
+}
+
+/** RecordReader.text(name, true): an empty string reads as absent. */
+export function emptyAsNull(name: string): string {
+  return `NULLIF(${member(name)}, '')`;
 }
 
 /** The rest of a text after `prefix` when it starts with it (an `agent:`/`user:` actor). */

@@ -1,0 +1,170 @@
+/**
+ * The native import of AgentMesh FileAuditSink JSONL (nativeFamilies.ts agentmeshSink) must give
+ * exactly what the JS mapper gives: every sink fixture, and a file of odd shapes, imported both
+ * ways into real DuckDB files and compared column by column; and DuckDB must really take the
+ * producer's plain lines (a check that sent every row to JS would agree, only slower).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../electron/engine/case/caseFile';
+import type { Db } from '../../electron/engine/case/db';
+import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
+import { comparable, importWith } from '../helpers/importBothWays';
+import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { scratchDir } from '../helpers/scratchDir';
+
+const dir = scratchDir('casefile-native-agentmesh');
+const A = 'test/fixtures/agentmesh';
+const SINK_FILES = [
+  `${A}/scenario/audit_trail.jsonl`,
+  `${A}/edge-cases/audit_trail.jsonl`,
+  `${A}/rotation/audit_trail.jsonl`,
+  `${A}/rotation/audit_trail.20260409151036.jsonl`,
+  `${A}/rotation/audit_trail.20260409152019.jsonl`,
+  ...[
+    'delete-entry',
+    'edit-field',
+    'edit-uncovered-field',
+    'forged-hmac-rechain',
+    'forged-hmac-single',
+    'insert-entry',
+    'invalid-json-line',
+    'truncated',
+  ].map((t) => `${A}/tampered/sink.${t}.jsonl`),
+];
+
+/** A sink line as Python's json.dumps(sort_keys=True) writes it, with `changes` (undefined removes). */
+function sinkLine(i: number, changes: Record<string, unknown> = {}): string {
+  const base: Record<string, unknown> = {
+    action: 'allow',
+    agent_did: 'did:web:agent.example',
+    compute_driver: 'firecracker',
+    content_hash: 'c'.repeat(64),
+    data: { note: `n${i}` },
+    entry_id: `audit_${i}`,
+    environment: 'prod',
+    event_type: 'tool_invocation',
+    matched_rule: null,
+    outcome: 'success',
+    policy_decision: null,
+    previous_hash: 'p'.repeat(64),
+    resource: 'tool://x',
+    sandbox_id: 'sbx-1',
+    session_id: 'sess_1',
+    signature: 's'.repeat(64),
+    target_did: null,
+    timestamp: '2026-04-09T13:00:00.450000+00:00',
+    trace_id: 't'.repeat(32),
+  };
+  const merged = Object.entries({ ...base, ...changes }).filter(([, v]) => v !== undefined);
+  merged.sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${merged.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+}
+
+function oddShapes(): string[] {
+  const odd: Record<string, unknown>[] = [
+    { policy_decision: 'deny' },
+    { policy_decision: 'require_approval' },
+    { policy_decision: 'Allow' },
+    { policy_decision: '' },
+    { policy_decision: 'weird', action: 'deny' },
+    { action: 'warning' },
+    { action: '' },
+    { outcome: 'denied' },
+    { event_type: 'tool_blocked' },
+    { event_type: 'policy_violation', action: 'warning' },
+    { event_type: 'agent_invocation', target_did: 'did:web:other.example' },
+    { event_type: 'agent_invocation', target_did: '', resource: 'agent://did:web:third.example' },
+    { event_type: 'delegation', resource: 'agent://' },
+    { event_type: 'delegation', resource: 'tool://y' },
+    { data: { reason: 'because', severity: 'high' } },
+    { data: { delegation_chain: ['did:a', 'did:b'], delegation_depth: 2 } },
+    { data: { nested: { reason: 5 } } },
+    { data: 'a string' },
+    { data: null },
+    { data: [1, 2] },
+    { data: { big: 717897987691852588770249n.toString() } },
+    { matched_rule: '' },
+    { trace_id: '', session_id: null },
+    { previous_hash: '' },
+    { content_hash: null },
+    { resource: 5 },
+    { target_did: 7 },
+    { entry_id: '' },
+    { entry_id: 12 },
+    { agent_did: undefined },
+    { timestamp: '2026-04-09T13:00:00Z' },
+    { timestamp: '2026-04-09 13:00:00.450000+00:00' },
+    { timestamp: '2026-04-09T13:00:00.450000' },
+    { timestamp: '2026-04-09T15:00:00.450000+02:00' },
+    { timestamp: 1775739600.45 },
+    { extra: 1 },
+    { approver_did: 'did:web:boss.example' },
+    { data: { resource: 5 } },
+  ];
+  const lines = Array.from({ length: 20 }, (_, i) => sinkLine(i));
+  odd.forEach((changes, i) => lines.push(sinkLine(100 + i, changes)));
+  lines.push(
+    sinkLine(200).replace('"action": "allow"', '"action": "allow", "action": "deny"'),
+    sinkLine(201).replace('"data": {', '"data": {"reason": null, "reason": "x", '),
+    sinkLine(202).replace('"outcome"', '"\\u006futcome"'),
+    sinkLine(203).replace(/}$/, ', }'),
+    sinkLine(204).replace(/, /g, ',').replace(/": /g, '":'),
+    sinkLine(205, { data: { k: 'with \\"quote\\" and é' } }),
+  );
+  return lines;
+}
+
+describe('native AgentMesh sink import gives what the JS path gives', () => {
+  it.each(SINK_FILES)('%s', async (file) => {
+    const [viaSql, viaJs] = [await importWith(true, file, dir), await importWith(false, file, dir)];
+    expect(viaSql.report.producer).toBe('agentmesh-sink');
+    expect(viaSql.events.length).toBeGreaterThan(0);
+    expect(comparable(viaSql)).toEqual(comparable(viaJs));
+  });
+
+  it('a file of odd shapes: each row mapped or quarantined exactly as the JS mapper does', async () => {
+    const file = join(dir, 'odd.jsonl');
+    writeFileSync(file, `${oddShapes().join('\n')}\n`);
+    const [viaSql, viaJs] = [await importWith(true, file, dir), await importWith(false, file, dir)];
+    expect(viaJs.report.producer).toBe('agentmesh-sink');
+    expect(viaJs.quarantine.length).toBeGreaterThan(2);
+    expect(comparable(viaSql)).toEqual(comparable(viaJs));
+  });
+});
+
+describe('the native INSERT for AgentMesh sink lines', () => {
+  let db: Db;
+  beforeAll(async () => {
+    const created = await createCase(join(dir, 'insert.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
+    if (!created.ok) throw new Error(created.error.message);
+    db = created.value.db;
+  });
+  afterAll(() => db.close());
+
+  it("takes the scenario file's lines but those whose data the mapper reads", async () => {
+    const file = `${A}/scenario/audit_trail.jsonl`;
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const readsData = (l: string): boolean =>
+      /"(reason|severity|delegation_chain|delegation_depth)"\s*:/.test(l);
+    const expected = lines.flatMap((l, i) => (readsData(l) ? [] : [i]));
+    expect(expected.length).toBeGreaterThan(lines.length / 2);
+    const { entries } = await insertedByDuckDb(db, dir, file, 'agentmesh-sink');
+    expect(entries).toEqual(expected);
+  });
+
+  it('leaves to JS a repeated, escaped or unknown key, and a value of the wrong type', async () => {
+    const lines = [
+      sinkLine(1),
+      sinkLine(2).replace('"action": "allow"', '"action": "allow", "action": "deny"'),
+      sinkLine(3).replace('"outcome"', '"\\u006futcome"'),
+      sinkLine(4, { extra: 1 }),
+      sinkLine(5, { resource: 5 }),
+      sinkLine(6, { data: { anything: [1, { deep: true }] } }),
+    ];
+    const file = join(dir, 'keys.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect((await insertedByDuckDb(db, dir, file, 'agentmesh-sink')).entries).toEqual([0, 5]);
+  });
+});
