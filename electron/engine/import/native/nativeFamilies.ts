@@ -13,6 +13,7 @@ import {
   decisionPlain,
   integer,
   member,
+  nestedMember,
   requiredIntegerPlain,
   requiredTextPlain,
   utcTime,
@@ -43,6 +44,13 @@ export interface NativeFamily {
    * the general check only (recordShape.ts), since their text has no fixed length.
    */
   free: readonly string[];
+  /**
+   * Text fields read inside a free-form member (AgentMesh `data.reason`), each as
+   * `v_<member>__<field>` (sqlFields.ts nestedMember). Like `strings` they must hold a string or
+   * null wherever their key appears, and appear at most once in the whole record: DuckDB reads a
+   * repeated key first-wins, the JS parser last-wins (recordShape.ts).
+   */
+  nested: Readonly<Record<string, readonly string[]>>;
   /** SQL boolean over the members (and `record`), given their types (recordShape.ts). */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */
@@ -71,6 +79,7 @@ const runtimeSteps: NativeFamily = {
   // formats/runtime-steps.md §2; verification reads these from the record itself.
   others: ['args_hash', 'sig'],
   free: [],
+  nested: {},
   plain: [
     requiredTextPlain('run_id'),
     requiredIntegerPlain('step_id'),
@@ -105,14 +114,14 @@ const runtimeSteps: NativeFamily = {
   },
 };
 
-/** AgentMesh `data` members mapAgentMeshEntry reads (agentmeshShared.ts): rows holding any go to JS. */
-const AGENTMESH_DATA_READ = ['reason', 'severity', 'delegation_chain', 'delegation_depth'];
+/** AgentMesh `data` members the delegation columns read (agentmeshShared.ts): rows holding any go to JS. */
+const AGENTMESH_DELEGATION_DATA = ['delegation_chain', 'delegation_depth'];
 
 /**
  * mapAgentMeshSinkLine (shared/ingest/normalize/agentmeshEntry.ts; formats/agentmesh.md §5): the
- * FileAuditSink's 19 members. Plain rows have no key the mapper reads inside `data` (so reason,
- * severity and the delegation chain and depth are absent, as JS reads them), and decision words
- * already folded.
+ * FileAuditSink's 19 members. `data.reason` and `data.severity` are read as text; plain rows
+ * have no delegation chain or depth inside `data` (agentmeshSql.ts) and decision words already
+ * folded.
  */
 const agentmeshSink: NativeFamily = {
   producer: 'agentmesh-sink',
@@ -136,6 +145,7 @@ const agentmeshSink: NativeFamily = {
   // Verification reads these from the record itself.
   others: ['compute_driver', 'environment', 'sandbox_id', 'signature'],
   free: ['data'],
+  nested: { data: ['reason', 'severity'] },
   plain: [
     requiredTextPlain('entry_id'),
     utcTimePlain('timestamp'),
@@ -143,7 +153,8 @@ const agentmeshSink: NativeFamily = {
     requiredTextPlain('agent_did'),
     decisionPlain('policy_decision'),
     decisionPlain('action'),
-    `NOT regexp_matches(record, '"(${AGENTMESH_DATA_READ.join('|')})"[ \t]*:')`,
+    // Not the names in quotes anywhere (a key, or a value that only sends the row to JS).
+    ...AGENTMESH_DELEGATION_DATA.map((name) => `NOT contains(record, '"${name}"')`),
   ].join(' AND '),
   columns: {
     producer: sqlText('agentmesh-sink'),
@@ -158,6 +169,8 @@ const agentmeshSink: NativeFamily = {
     target: emptyAsNull('target_did'),
     outcome: member('outcome'),
     ...agentmeshDecisionColumns(),
+    reason: nestedMember('data', 'reason'),
+    severity: nestedMember('data', 'severity'),
     matched_rule: emptyAsNull('matched_rule'),
     ...agentmeshDelegationColumns(),
     trace_id: emptyAsNull('trace_id'),

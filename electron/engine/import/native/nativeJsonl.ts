@@ -19,7 +19,7 @@ import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { readMembersOf, type NativeFamily } from './nativeFamilies';
 import { readAlike } from './recordShape';
-import { member, sqlText } from './sqlFields';
+import { member, nestedMember, sqlText } from './sqlFields';
 import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
 
 export interface NativeImportInput {
@@ -78,11 +78,23 @@ export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
   const members = readMembersOf(family);
-  const values = members.map((m) => `m.${quoteIdent(m)} AS ${member(m)}`).join(', ');
+  const nested = Object.entries(family.nested);
+  const values = [
+    ...members.map((m) => `m.${quoteIdent(m)} AS ${member(m)}`),
+    ...nested.flatMap(([m, fields]) =>
+      fields.map((f) => `m.${quoteIdent(m)}.${quoteIdent(f)} AS ${nestedMember(m, f)}`),
+    ),
+  ].join(', ');
   // VARCHAR: strings decoded, other values as JSON text (sqlFields.ts); rendering every member as
-  // JSON and decoding strings in SQL cost ≈0.5 s more per million rows. TRY: a line that is not
+  // JSON and decoding strings in SQL cost ≈0.5 s more per million rows. A free-form member read
+  // inside is a STRUCT of its fields, all NULL when it is not an object. TRY: a line that is not
   // JSON gives NULL instead of failing the statement, and goes to the JS path.
-  const struct = `{${members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`).join(', ')}}`;
+  const fieldsOf = (fields: readonly string[]): string =>
+    `{${fields.map((f) => `${JSON.stringify(f)}: "VARCHAR"`).join(', ')}}`;
+  const struct = `{${[
+    ...members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`),
+    ...nested.map(([m, fields]) => `${JSON.stringify(m)}: ${fieldsOf(fields)}`),
+  ].join(', ')}}`;
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (

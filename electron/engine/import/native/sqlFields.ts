@@ -15,6 +15,11 @@ export function member(name: string): string {
   return `v_${name}`;
 }
 
+/** A text field inside a free-form member (nativeFamilies.ts `nested`), by name. */
+export function nestedMember(name: string, field: string): string {
+  return `v_${name}__${field}`;
+}
+
 /** RecordReader.requireText(): a non-empty string (its type checked by recordShape.ts). */
 export function requiredTextPlain(name: string): string {
   const v = member(name);
