@@ -13,6 +13,7 @@ import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { insertedByDuckDb } from '../helpers/nativeInsertRows';
 import { scratchDir } from '../helpers/scratchDir';
+import { sinkLine } from '../helpers/agentmeshSinkLine';
 
 const dir = scratchDir('casefile-native-agentmesh');
 const A = 'test/fixtures/agentmesh';
@@ -34,32 +35,12 @@ const SINK_FILES = [
   ].map((t) => `${A}/tampered/sink.${t}.jsonl`),
 ];
 
-/** A sink line as Python's json.dumps(sort_keys=True) writes it, with `changes` (undefined removes). */
-function sinkLine(i: number, changes: Record<string, unknown> = {}): string {
-  const base: Record<string, unknown> = {
-    action: 'allow',
-    agent_did: 'did:web:agent.example',
-    compute_driver: 'firecracker',
-    content_hash: 'c'.repeat(64),
-    data: { note: `n${i}` },
-    entry_id: `audit_${i}`,
-    environment: 'prod',
-    event_type: 'tool_invocation',
-    matched_rule: null,
-    outcome: 'success',
-    policy_decision: null,
-    previous_hash: 'p'.repeat(64),
-    resource: 'tool://x',
-    sandbox_id: 'sbx-1',
-    session_id: 'sess_1',
-    signature: 's'.repeat(64),
-    target_did: null,
-    timestamp: '2026-04-09T13:00:00.450000+00:00',
-    trace_id: 't'.repeat(32),
-  };
-  const merged = Object.entries({ ...base, ...changes }).filter(([, v]) => v !== undefined);
-  merged.sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${merged.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+/** A sink line whose data member is `text` exactly, raw. */
+function withData(i: number, text: string): string {
+  const line = sinkLine(i);
+  const withText = line.replace(`"data": {"note":"n${i}"}`, `"data": ${text}`);
+  if (withText === line) throw new Error('data member not found');
+  return withText;
 }
 
 function oddShapes(): string[] {
@@ -118,6 +99,13 @@ function oddShapes(): string[] {
     sinkLine(203).replace(/}$/, ', }'),
     sinkLine(204).replace(/, /g, ',').replace(/": /g, '":'),
     sinkLine(205, { data: { k: 'with \\"quote\\" and é' } }),
+    // What DuckDB's parser takes and JSON refuses, inside the free-form data (recordShape.ts).
+    withData(206, '{"a": [1, ]}'),
+    withData(207, '{"a": {"b": 1,}}'),
+    withData(208, '{"a": nan}'),
+    withData(209, '{"a": -INF}'),
+    withData(210, '{"a": NaN, "b": [Infinity, -Infinity]}'),
+    withData(211, '{"a": "text, nan and [x, ]"}'),
   );
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
  * Differential fuzzing of the native JSONL import (electron/engine/import/native/) against the JS
- * path, the reference: random runtime-steps files, each line an ordinary record with a few random
+ * path, the reference: random files of each native family (runtime-steps, AgentMesh sink), each
+ * line an ordinary record with a few random
  * changes (a value of another type or form, a key spelled with an escape or in another case, a
  * member dropped, repeated or unknown, whitespace, a trailing comma, raw control bytes), imported
  * both ways into real DuckDB files and compared column by column with quarantine and report.
@@ -17,15 +18,12 @@ import type { Db } from '../../electron/engine/case/db';
 import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { sinkLine } from '../helpers/agentmeshSinkLine';
 import { stepLine } from '../helpers/runtimeStepLine';
 import { fuzzParameters } from '../helpers/fuzzParameters';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-fuzz');
-
-/** The members of the test's ordinary record (runtime-steps, with a post_exec result). */
-const ordinary = (step: number): string => stepLine(step, { result: '"ok"' });
-const MEMBERS = Object.keys(JSON.parse(ordinary(1)) as Record<string, unknown>);
 
 /** Pieces of a JSON string's text: plain, raw non-ASCII, escapes, and bytes JSON forbids raw. */
 const stringPiece = fc.oneof(
@@ -76,6 +74,12 @@ const numberToken = fc.oneof(
     'NaN',
     'Infinity',
     '-Infinity',
+    // DuckDB's parser takes these, in any case; JSON and the JS parser do not.
+    'nan',
+    'NAN',
+    'inf',
+    '-inf',
+    'infinity',
     '0x10',
   ),
 );
@@ -99,16 +103,19 @@ const anyValue = fc.oneof(
 );
 
 /** Values of the form each member usually has, and near misses. */
-const typical: Partial<Record<string, fc.Arbitrary<string>>> = {
-  timestamp: fc
+const timestamp = (zones: readonly string[]): fc.Arbitrary<string> =>
+  fc
     .tuple(
       fc.constantFrom('2025-02-11', '2024-02-29', '2025-02-30', '0000-01-01', '9999-12-31', '2025-2-11'),
       fc.constantFrom('T', ' ', 't'),
       fc.constantFrom('08:01:35', '23:59:59', '24:00:00', '08:01:60', '8:01:35'),
       fc.constantFrom('', '.6', '.625', '.123456', '.1234567', '.123456789', '\\u002e5'),
-      fc.constantFrom('Z', 'z', '+00:00', '-00:00', '+01:00', '', '+0000'),
+      fc.constantFrom(...zones),
     )
-    .map((parts) => `"${parts.join('')}"`),
+    .map((parts) => `"${parts.join('')}"`);
+
+const stepsTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
+  timestamp: timestamp(['Z', 'z', '+00:00', '-00:00', '+01:00', '', '+0000']),
   step_id: fc.oneof(
     fc.integer({ min: -5, max: 1_000_000 }).map(String),
     fc.constantFrom('"12"', '"0300"', '18446744073709551616', '1.0', '-0'),
@@ -129,12 +136,76 @@ const typical: Partial<Record<string, fc.Arbitrary<string>>> = {
   phase: fc.constantFrom('"pre_exec"', '"post_exec"', '"approval"', '""', '"Approval"'),
   run_id: fc.constantFrom('"run_2"', '""', '"run\\u005f3"'),
 };
-const valueFor = (name: string): fc.Arbitrary<string> => {
-  const usual = typical[name];
+/** AgentMesh sink values: decision words, delegation, and `data` with and without what the mapper reads. */
+const sinkTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
+  timestamp: timestamp(['+00:00', 'Z', '', '+02:00']),
+  policy_decision: fc.constantFrom(
+    'null',
+    '""',
+    '"allow"',
+    '"deny"',
+    '"require_approval"',
+    '"Deny"',
+    '"weird"',
+  ),
+  action: fc.constantFrom('"allow"', '"deny"', '"warning"', '""', '"Allow"'),
+  outcome: fc.constantFrom('"success"', '"denied"', '"error"', '""'),
+  event_type: fc.constantFrom(
+    '"tool_invocation"',
+    '"tool_blocked"',
+    '"policy_violation"',
+    '"agent_invocation"',
+    '"delegation"',
+    '""',
+  ),
+  target_did: fc.constantFrom('null', '""', '"did:web:other.example"'),
+  resource: fc.constantFrom('"tool://x"', '"agent://did:web:third.example"', '"agent://"', '""'),
+  data: fc.constantFrom(
+    '{}',
+    '{"note": "n"}',
+    '{"reason": "because"}',
+    '{"reason": "", "severity": "high"}',
+    '{"reason": null}',
+    '{"reason": 5}',
+    '{"reason": "a", "reason": "b"}',
+    '{"severity": {"level": 1}}',
+    '{"x": {"reason": "deep"}}',
+    '{"delegation_chain": ["did:a", "did:b"], "delegation_depth": 2}',
+    '{"delegation_depth": "3"}',
+    '{"big": 717897987691852588770249, "f": 1.50}',
+    '{"a": [1, ]}',
+    '{"a": {"b": 1,}}',
+    '{"a": nan, "b": NaN}',
+    '{"a": -Infinity}',
+    '{"a": -inf}',
+    '"text"',
+    '[1, 2]',
+    'null',
+  ),
+};
+
+interface FuzzFamily {
+  producer: string;
+  /** An ordinary plain record of the family. */
+  ordinary(step: number): string;
+  typical: Partial<Record<string, fc.Arbitrary<string>>>;
+}
+
+const FAMILIES: FuzzFamily[] = [
+  // runtime-steps, with a post_exec result.
+  {
+    producer: 'runtime-steps',
+    ordinary: (step) => stepLine(step, { result: '"ok"' }),
+    typical: stepsTypical,
+  },
+  { producer: 'agentmesh-sink', ordinary: (step) => sinkLine(step), typical: sinkTypical },
+];
+
+const valueFor = (family: FuzzFamily, name: string): fc.Arbitrary<string> => {
+  const usual = family.typical[name];
   return usual ? fc.oneof({ weight: 3, arbitrary: usual }, { weight: 1, arbitrary: anyValue }) : anyValue;
 };
 
-const member = fc.constantFrom(...MEMBERS);
 const whitespace = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(' ', '\t', '  ', ' \t') },
   { weight: 1, arbitrary: fc.constant('\r') },
@@ -142,45 +213,49 @@ const whitespace = fc.oneof(
 
 /** One change to an ordinary record, as a function of its members' raw [key, value] texts. */
 type Change = (entries: [string, string][]) => [string, string][];
-const change: fc.Arbitrary<Change> = fc.oneof(
-  member.chain((m) =>
-    valueFor(m).map(
-      (v): Change =>
-        (es) =>
-          es.map(([k, x]) => [k, k === `"${m}"` ? v : x]),
+function changeFor(family: FuzzFamily): fc.Arbitrary<Change> {
+  const members = Object.keys(JSON.parse(family.ordinary(1)) as Record<string, unknown>);
+  const member = fc.constantFrom(...members);
+  return fc.oneof(
+    member.chain((m) =>
+      valueFor(family, m).map(
+        (v): Change =>
+          (es) =>
+            es.map(([k, x]) => [k, k === `"${m}"` ? v : x]),
+      ),
     ),
-  ),
-  member.map(
-    (m): Change =>
-      (es) =>
-        es.filter(([k]) => k !== `"${m}"`),
-  ),
-  fc.tuple(member, fc.nat(20), fc.boolean()).map(
-    ([m, at, upper]): Change =>
-      (es) =>
-        es.map(([k, x]) => {
-          if (k !== `"${m}"`) return [k, x];
-          const i = 1 + (at % m.length);
-          const ch = k[i] ?? 'a';
-          const spelled = upper ? ch.toUpperCase() : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-          return [`${k.slice(0, i)}${spelled}${k.slice(i + 1)}`, x];
-        }),
-  ),
-  fc.tuple(member, anyValue, fc.boolean()).map(
-    ([m, v, first]): Change =>
-      (es) =>
-        first ? [[`"${m}"`, v], ...es] : [...es, [`"${m}"`, v]],
-  ),
-  fc.tuple(jsonString, anyValue).map(([k, v]): Change => (es) => [...es, [k, v]]),
-  fc.array(fc.nat(), { minLength: 20, maxLength: 20 }).map(
-    (order): Change =>
-      (es) =>
-        es
-          .map((e, i) => [order[i] ?? 0, e] as const)
-          .sort((a, b) => a[0] - b[0])
-          .map(([, e]) => e),
-  ),
-);
+    member.map(
+      (m): Change =>
+        (es) =>
+          es.filter(([k]) => k !== `"${m}"`),
+    ),
+    fc.tuple(member, fc.nat(20), fc.boolean()).map(
+      ([m, at, upper]): Change =>
+        (es) =>
+          es.map(([k, x]) => {
+            if (k !== `"${m}"`) return [k, x];
+            const i = 1 + (at % m.length);
+            const ch = k[i] ?? 'a';
+            const spelled = upper ? ch.toUpperCase() : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+            return [`${k.slice(0, i)}${spelled}${k.slice(i + 1)}`, x];
+          }),
+    ),
+    fc.tuple(member, anyValue, fc.boolean()).map(
+      ([m, v, first]): Change =>
+        (es) =>
+          first ? [[`"${m}"`, v], ...es] : [...es, [`"${m}"`, v]],
+    ),
+    fc.tuple(jsonString, anyValue).map(([k, v]): Change => (es) => [...es, [k, v]]),
+    fc.array(fc.nat(), { minLength: 20, maxLength: 20 }).map(
+      (order): Change =>
+        (es) =>
+          es
+            .map((e, i) => [order[i] ?? 0, e] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, e]) => e),
+    ),
+  );
+}
 
 /** How the members are laid out: compact, or with whitespace and maybe a trailing comma. */
 const layout = fc.record({
@@ -198,34 +273,35 @@ function render(entries: [string, string][], l: { around: string[]; trailingComm
   return `{${open}${body}${l.trailingComma ? ',' : ''}${close}}`;
 }
 
-const fuzzedLine = fc
-  .tuple(
-    fc.integer({ min: 1, max: 5000 }),
-    fc.array(change, { maxLength: 3 }),
-    fc.oneof({ weight: 3, arbitrary: fc.constant(COMPACT) }, { weight: 1, arbitrary: layout }),
-    // Now and then a whole line that is not one record, though it is {…}.
-    fc.oneof(
-      { weight: 30, arbitrary: fc.constant(null) },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom(
-          '{}',
-          '{,}',
-          '{"run_id":}',
-          '{"a":1}{"b":2}',
-          '{"run_id":"x",,"step_id":1}',
-        ),
-      },
-    ),
-  )
-  .map(([step, changes, l, whole]) => {
-    if (whole !== null) return whole;
-    let entries = Object.entries(JSON.parse(ordinary(step)) as Record<string, unknown>).map(
-      ([k, v]): [string, string] => [`"${k}"`, JSON.stringify(v)],
-    );
-    for (const c of changes) entries = c(entries);
-    return render(entries, l);
-  });
+const fuzzedLine = (family: FuzzFamily): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 5000 }),
+      fc.array(changeFor(family), { maxLength: 3 }),
+      fc.oneof({ weight: 3, arbitrary: fc.constant(COMPACT) }, { weight: 1, arbitrary: layout }),
+      // Now and then a whole line that is not one record, though it is {…}.
+      fc.oneof(
+        { weight: 30, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '{}',
+            '{,}',
+            '{"run_id":}',
+            '{"a":1}{"b":2}',
+            '{"run_id":"x",,"step_id":1}',
+          ),
+        },
+      ),
+    )
+    .map(([step, changes, l, whole]) => {
+      if (whole !== null) return whole;
+      let entries = Object.entries(JSON.parse(family.ordinary(step)) as Record<string, unknown>).map(
+        ([k, v]): [string, string] => [`"${k}"`, JSON.stringify(v)],
+      );
+      for (const c of changes) entries = c(entries);
+      return render(entries, l);
+    });
 
 let db: Db;
 beforeAll(async () => {
@@ -235,25 +311,25 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-let fuzzedLines = 0;
-let takenByDuckDb = 0;
-
-describe('native and JS imports agree on random records', () => {
+describe.each(FAMILIES)('native and JS imports agree on random $producer records', (family) => {
+  let fuzzedLines = 0;
+  let takenByDuckDb = 0;
   it('maps, quarantines and reports every line of a random file alike, while DuckDB takes many lines itself', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fuzzedLine, { minLength: 150, maxLength: 300 }), async (fuzzed) => {
+      fc.asyncProperty(fc.array(fuzzedLine(family), { minLength: 150, maxLength: 300 }), async (fuzzed) => {
         // Ordinary lines first, so the family is detected the same way every time.
-        const lines = [...Array.from({ length: 20 }, (_, i) => stepLine(i + 1)), ...fuzzed];
+        const lines = [...Array.from({ length: 20 }, (_, i) => family.ordinary(i + 1)), ...fuzzed];
         const runDir = mkdtempSync(join(dir, 'run-'));
         try {
           const file = join(runDir, 'fuzz.jsonl');
           writeFileSync(file, `${lines.join('\n')}\n`);
           const viaSql = await importWith(true, file, runDir);
           const viaJs = await importWith(false, file, runDir);
+          expect(viaJs.report.producer).toBe(family.producer);
           expect(comparable(viaSql)).toEqual(comparable(viaJs));
           expect(viaJs.events.length + viaJs.quarantine.length).toBe(lines.length);
           fuzzedLines += fuzzed.length;
-          const taken = await insertedByDuckDb(db, runDir, file);
+          const taken = await insertedByDuckDb(db, runDir, file, family.producer);
           takenByDuckDb += taken.entries.filter((e) => e >= 20).length;
         } finally {
           rmSync(runDir, { recursive: true, force: true });

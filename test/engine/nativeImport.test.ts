@@ -87,6 +87,11 @@ function oddShapes(): string {
     { args_hash: '12' },
     { reason: 'null', scope: 'null' },
     { RUN_ID: '"r"', run_id: undefined },
+    // Tokens DuckDB's parser takes and JSON does not (recordShape.ts stringsAreStrings).
+    { reason: 'nan' },
+    { reason: 'NAN' },
+    { reason: 'inf' },
+    { reason: '-Infinity' },
   ];
   const lines = Array.from({ length: 20 }, (_, i) => stepLine(i + 1));
   odd.forEach((changes, i) => lines.push(stepLine(100 + i, changes)));

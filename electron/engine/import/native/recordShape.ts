@@ -47,12 +47,23 @@ function nestedFields(family: NativeFamily): readonly string[] {
  * raw text `"name"` followed by `:`; a string value cannot be followed by `:`, and quotes inside
  * strings are escaped, so the pattern finds keys only (at any depth: a nested one only sends the
  * row to JS). A key spelled with an escape hides from it: the compact way admits no backslash at
- * all and the general way checks for such keys. A row that parsed is valid JSON, so a value
- * starting with `n` is null.
+ * all and the general way checks for such keys. A row DuckDB parsed starts a value with `n`
+ * only for null or for `nan`, which DuckDB's parser takes (any case, as it takes `inf`) and JSON
+ * and the JS parser do not: so after an `n` only a `u` passes.
  */
 function stringsAreStrings(record: string, family: NativeFamily): string {
   const all = [...stringMembers(family), ...nestedFields(family)];
-  return `NOT regexp_matches(${record}, '"(${names(all)})"${WS}:${WS}[^"n \\t]')`;
+  return `NOT regexp_matches(${record}, '"(${names(all)})"${WS}:${WS}([^"n \\t]|n[^u])')`;
+}
+
+/**
+ * What DuckDB's parser takes and JSON refuses, anywhere in a free-form member's text: a comma
+ * before a closing bracket or brace, and `nan`, `inf` or `infinity` in any case (the JS parser
+ * takes only Python's `NaN`, `Infinity`, `-Infinity`, and those go to it too). Matched in the
+ * whole record, strings included, so a string holding such text only sends the row to JS.
+ */
+function noLenientJson(record: string): string {
+  return `NOT regexp_matches(${record}, ',${WS}[\\]}]|[:,\\[]${WS}-?(?i:nan|inf)')`;
 }
 
 /**
@@ -109,7 +120,7 @@ export function readAlike(record: string, family: NativeFamily): string {
   // A free-form member's text has no length to account for: the general way only.
   if (family.free.length > 0) {
     const once = nestedFields(family).length > 0 ? ` AND ${nestedOnce(record, family)}` : '';
-    return `${stringsAreStrings(record, family)}${once} AND ${general}`;
+    return `${stringsAreStrings(record, family)}${once} AND ${noLenientJson(record)} AND ${general}`;
   }
   const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
   return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
