@@ -52,8 +52,12 @@ function nestedFields(family: NativeFamily): readonly string[] {
  * and the JS parser do not: so after an `n` only a `u` passes.
  */
 function stringsAreStrings(record: string, family: NativeFamily): string {
+  return `NOT regexp_matches(${record}, '${wrongTypePattern(family)}')`;
+}
+
+function wrongTypePattern(family: NativeFamily): string {
   const all = [...stringMembers(family), ...nestedFields(family)];
-  return `NOT regexp_matches(${record}, '"(${names(all)})"${WS}:${WS}([^"n \\t]|n[^u])')`;
+  return `"(${names(all)})"${WS}:${WS}([^"n \\t]|n[^u])`;
 }
 
 /**
@@ -62,8 +66,11 @@ function stringsAreStrings(record: string, family: NativeFamily): string {
  * takes only Python's `NaN`, `Infinity`, `-Infinity`, and those go to it too). Matched in the
  * whole record, strings included, so a string holding such text only sends the row to JS.
  */
-function noLenientJson(record: string): string {
-  return `NOT regexp_matches(${record}, ',${WS}[\\]}]|[:,\\[]${WS}-?(?i:nan|inf)')`;
+const LENIENT_JSON = `,${WS}[\\]}]|[:,\\[]${WS}-?(?i:nan|inf)`;
+
+/** stringsAreStrings and the lenient-JSON check as one pattern: one pass over the record, not two. */
+function stringsAreStringsInStrictJson(record: string, family: NativeFamily): string {
+  return `NOT regexp_matches(${record}, '${wrongTypePattern(family)}|${LENIENT_JSON}')`;
 }
 
 /**
@@ -120,7 +127,7 @@ export function readAlike(record: string, family: NativeFamily): string {
   // A free-form member's text has no length to account for: the general way only.
   if (family.free.length > 0) {
     const once = nestedFields(family).length > 0 ? ` AND ${nestedOnce(record, family)}` : '';
-    return `${stringsAreStrings(record, family)}${once} AND ${noLenientJson(record)} AND ${general}`;
+    return `${stringsAreStringsInStrictJson(record, family)}${once} AND ${general}`;
   }
   const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
   return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
