@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
+import { QUARANTINE_COLUMNS } from '../../electron/engine/import/importRun';
 import { MAX_EVENT_RECORD_BYTES } from '../../electron/engine/import/normalizeBatch';
 import type { ImportFileReport } from '../../shared/contract/model';
 import { testEngine } from '../contract/testEngine';
@@ -50,15 +51,7 @@ async function importAndDigest(native: boolean, file: string): Promise<Landed> {
       `SELECT count(*)::BIGINT AS "events.rows", ${columns.map((c) => digest('events', c)).join(', ')} FROM events`,
     );
     const [quarantine] = await db.objects(
-      `SELECT count(*)::BIGINT AS "quarantine.rows", ${[
-        'entry_index',
-        'line',
-        'byte_offset',
-        'byte_length',
-        'raw',
-        'reason',
-        'field',
-      ]
+      `SELECT count(*)::BIGINT AS "quarantine.rows", ${QUARANTINE_COLUMNS.filter((c) => c !== 'archive_id')
         .map((c) => digest('quarantine', c))
         .join(', ')} FROM quarantine`,
     );

@@ -37,7 +37,8 @@ export interface ImportDeps {
   progress(event: ImportProgress): void;
 }
 
-const QUARANTINE_COLUMNS = [
+/** The quarantine table's columns, in order (schema.ts). */
+export const QUARANTINE_COLUMNS = [
   'archive_id',
   'entry_index',
   'line',

@@ -5,7 +5,23 @@ import { openImportDialog } from '../actions/importActions';
 import { showCustody } from '../actions/custodyActions';
 import { showIntegrity } from '../actions/integrityActions';
 import { formatCount } from '../data/format';
+import type { CaseView } from '../store/caseSlice';
 import { useAppStore } from '../store/store';
+
+function ViewTab(props: { view: CaseView; current: CaseView; onOpen: () => void; label: string }): ReactNode {
+  const active = props.view === props.current;
+  return (
+    <button
+      type="button"
+      className={active ? 'tab tab-active' : 'tab'}
+      aria-pressed={active}
+      onClick={props.onOpen}
+      data-testid={`tab-${props.view}`}
+    >
+      {props.label}
+    </button>
+  );
+}
 
 export function CaseHeader(): ReactNode {
   const info = useAppStore((s) => s.caseInfo);
@@ -24,42 +40,15 @@ export function CaseHeader(): ReactNode {
         </span>
       )}
       <nav className="view-switch" aria-label="Case views">
-        <button
-          type="button"
-          className={view === 'events' ? 'tab tab-active' : 'tab'}
-          aria-pressed={view === 'events'}
-          onClick={showEvents}
-          data-testid="tab-events"
-        >
-          Events
-        </button>
-        <button
-          type="button"
-          className={view === 'quarantine' ? 'tab tab-active' : 'tab'}
-          aria-pressed={view === 'quarantine'}
-          onClick={showAllQuarantine}
-          data-testid="tab-quarantine"
-        >
-          Quarantine{info && info.quarantined > 0 ? ` (${formatCount(info.quarantined)})` : ''}
-        </button>
-        <button
-          type="button"
-          className={view === 'integrity' ? 'tab tab-active' : 'tab'}
-          aria-pressed={view === 'integrity'}
-          onClick={showIntegrity}
-          data-testid="tab-integrity"
-        >
-          Integrity
-        </button>
-        <button
-          type="button"
-          className={view === 'custody' ? 'tab tab-active' : 'tab'}
-          aria-pressed={view === 'custody'}
-          onClick={showCustody}
-          data-testid="tab-custody"
-        >
-          Custody
-        </button>
+        <ViewTab view="events" current={view} onOpen={showEvents} label="Events" />
+        <ViewTab
+          view="quarantine"
+          current={view}
+          onOpen={showAllQuarantine}
+          label={`Quarantine${info && info.quarantined > 0 ? ` (${formatCount(info.quarantined)})` : ''}`}
+        />
+        <ViewTab view="integrity" current={view} onOpen={showIntegrity} label="Integrity" />
+        <ViewTab view="custody" current={view} onOpen={showCustody} label="Custody" />
       </nav>
       <span className="spacer" />
       {mode === 'serve' && <span className="mode-badge muted">browser mode</span>}
