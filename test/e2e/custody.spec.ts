@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { restoreDemoCase } from './caseSetup';
+import { freshCase, restoreDemoCase } from './caseSetup';
 import { expect, REPO_ROOT, screenshot, test } from './fixtures';
 import type { CasePage } from './pages/casePage';
 
@@ -83,10 +83,7 @@ test.describe('custody view', () => {
     importDialog,
     scratch,
   }) => {
-    await casePage.waitForTotal();
-    await casePage.switchCase();
-    await welcome.createCase(join(scratch, 'fresh.duckdb'));
-    await expect(casePage.caseName).toHaveText('fresh.duckdb');
+    await freshCase(casePage, welcome, scratch, 'fresh.duckdb');
     await openCustody(casePage);
     const rows = casePage.page.getByTestId('custody-row');
     await expect(rows).toHaveCount(1);

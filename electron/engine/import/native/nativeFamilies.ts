@@ -5,6 +5,7 @@
  * that are not plain go to the JS mapper, which stays the reference; the equivalence tests import
  * every fixture both ways and compare every column.
  */
+import { SINK_LINE_MEMBERS } from '../../../../shared/verify/agentmesh/sinkPayload';
 import { agentmeshDecisionColumns, agentmeshDelegationColumns } from './agentmeshSql';
 import {
   afterPrefix,
@@ -123,28 +124,36 @@ const AGENTMESH_DELEGATION_DATA = ['delegation_chain', 'delegation_depth'];
  * have no delegation chain or depth inside `data` (agentmeshSql.ts) and decision words already
  * folded.
  */
+/** The sink members the columns below read; each a JSON string or null when present. */
+const AGENTMESH_SINK_READ = [
+  'entry_id',
+  'timestamp',
+  'event_type',
+  'agent_did',
+  'action',
+  'resource',
+  'outcome',
+  'target_did',
+  'policy_decision',
+  'matched_rule',
+  'trace_id',
+  'session_id',
+  'content_hash',
+  'previous_hash',
+];
+/** The free-form member: any JSON value, read inside only (`nested`). */
+const AGENTMESH_SINK_FREE = ['data'];
+
 const agentmeshSink: NativeFamily = {
   producer: 'agentmesh-sink',
-  strings: [
-    'entry_id',
-    'timestamp',
-    'event_type',
-    'agent_did',
-    'action',
-    'resource',
-    'outcome',
-    'target_did',
-    'policy_decision',
-    'matched_rule',
-    'trace_id',
-    'session_id',
-    'content_hash',
-    'previous_hash',
-  ],
+  strings: AGENTMESH_SINK_READ,
   tokens: [],
-  // Verification reads these from the record itself.
-  others: ['compute_driver', 'environment', 'sandbox_id', 'signature'],
-  free: ['data'],
+  // The format's other members (verification reads them from the record itself): derived from
+  // the verifier's member list, so the two name the same 19 members.
+  others: [...SINK_LINE_MEMBERS].filter(
+    (m) => !AGENTMESH_SINK_READ.includes(m) && !AGENTMESH_SINK_FREE.includes(m),
+  ),
+  free: AGENTMESH_SINK_FREE,
   nested: { data: ['reason', 'severity'] },
   plain: [
     requiredTextPlain('entry_id'),
