@@ -1,10 +1,10 @@
 /**
  * Differential fuzzing of the native JSONL import (electron/engine/import/native/) against the JS
- * path, the reference: random files of each native family (runtime-steps, AgentMesh sink), each
- * line an ordinary record with a few random
- * changes (a value of another type or form, a key spelled with an escape or in another case, a
- * member dropped, repeated or unknown, whitespace, a trailing comma, raw control bytes), imported
- * both ways into real DuckDB files and compared column by column with quarantine and report.
+ * path, the reference: random files of each native family (runtime-steps, AgentMesh sink,
+ * meshguard), each line an ordinary record with a few random changes (a value of another type or
+ * form, a key spelled with an escape or in another case, a member dropped, repeated or unknown,
+ * whitespace, a trailing comma, raw control bytes), imported both ways into real DuckDB files and
+ * compared column by column with quarantine and report.
  * nativeImport.test.ts holds the hand-picked shapes; this looks for the ones nobody picked.
  *
  * CASEFILE_FUZZ_RUNS sets the number of files (default 4) and CASEFILE_FUZZ_SEED replays one.
@@ -19,6 +19,7 @@ import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { insertedByDuckDb } from '../helpers/nativeInsertRows';
 import { sinkLine } from '../helpers/agentmeshSinkLine';
+import { meshguardLine } from '../helpers/meshguardLine';
 import { stepLine } from '../helpers/runtimeStepLine';
 import { fuzzParameters } from '../helpers/fuzzParameters';
 import { scratchDir } from '../helpers/scratchDir';
@@ -184,6 +185,63 @@ const sinkTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
   ),
 };
 
+/**
+ * meshguard values: nested members in the shapes the SQL reads (formats/meshguard.md §2), with
+ * repeated, misplaced and mistyped keys inside them.
+ */
+const hop = (id: string): string =>
+  `{"agent_id":${id},"delegated_at":"2024-03-14T02:10:00.000Z","permissions_granted":[]}`;
+const meshguardTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
+  timestamp: timestamp(['Z', '+00:00', '', '+01:00']),
+  event_type: fc.constantFrom(
+    '"policy_decision"',
+    '"delegation_start"',
+    '"policy_update"',
+    '"agent_lifecycle"',
+    '""',
+  ),
+  agent: fc.constantFrom(
+    '{"id":"agent_a","name":"A","trust_tier":"trusted","tags":[],"session_id":"s1"}',
+    '{"id":"agent_a","id":"agent_b"}',
+    '{"id":5}',
+    '{"id":"a\\"b"}',
+    '{"id":"zoë\u0001"}',
+    '{"name":{"id":"x"}}',
+    '{}',
+    '"agent_a"',
+    'null',
+  ),
+  delegation: fc.constantFrom(
+    `{"chain":[${hop('"agent_r"')}],"depth":1,"root_agent":"agent_r","chain_id":"c1"}`,
+    `{"chain":[${hop('"agent_r"')},${hop('"agent_s"')}],"depth":"2","root_agent":"agent_r","chain_id":"c1"}`,
+    `{"chain":[${hop('"agent_r"')},${hop('null')}],"depth":2}`,
+    `{"chain":[${hop('"agent_r"').replace('"agent_id":"agent_r"', '"agent_id":"agent_r","agent_id":"agent_x"')}],"depth":1}`,
+    `{"chain":[{"delegated_at":"x","note":{"agent_id":"y"}}],"depth":1}`,
+    `{"chain":[${hop('7')}],"depth":1.0}`,
+    '{"chain":["agent_r"],"depth":-0}',
+    '{"chain":[],"depth":0}',
+    '{"chain":"x"}',
+    '{"depth":true,"depth":2}',
+    '{}',
+    '"x"',
+    'null',
+  ),
+  decision: fc.constantFrom(
+    '{"effect":"deny","policy_id":"p","rule_matched":"r","evaluation_time_ms":3,"conditions_evaluated":[]}',
+    '{"effect":"Allow"}',
+    '{"effect":"allow","effect":"deny"}',
+    '{"effect":null,"policy_id":5}',
+    '{"conditions_evaluated":[{"expression":"x","result":true}],"effect":"allow"}',
+  ),
+  action: fc.constantFrom(
+    '{"type":"read:x","resource":"r","parameters":{"type":"inner"}}',
+    '{"type":"read:x","resource":"r","parameters":{"policy":"p","n":1.50}}',
+    '{"type":"read:x","resource":"r","parameters":{"a":[1,],"b":nan}}',
+    '{"type":"read:x","resource":"r","parameters":{"agent_id":"hidden"}}',
+  ),
+  result: fc.constantFrom('{"status":"completed","duration_ms":5}', '{"status":5}', '"done"'),
+};
+
 interface FuzzFamily {
   producer: string;
   /** An ordinary plain record of the family. */
@@ -199,6 +257,7 @@ const FAMILIES: FuzzFamily[] = [
     typical: stepsTypical,
   },
   { producer: 'agentmesh-sink', ordinary: (step) => sinkLine(step), typical: sinkTypical },
+  { producer: 'meshguard', ordinary: (step) => meshguardLine(step), typical: meshguardTypical },
 ];
 
 const valueFor = (family: FuzzFamily, name: string): fc.Arbitrary<string> => {

@@ -17,7 +17,7 @@ import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { readMembersOf, type NativeFamily } from './nativeFamilies';
+import { nestedFieldsOf, readMembersOf, type NativeFamily, type NestedField } from './nativeFamilies';
 import { readAlike } from './recordShape';
 import { member, nestedMember, sqlText } from './sqlFields';
 import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
@@ -78,22 +78,30 @@ export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
   const members = readMembersOf(family);
-  const nested = Object.entries(family.nested);
+  const nested = nestedFieldsOf(family);
+  const path = (m: string, f: string): string => `m.${quoteIdent(m)}.${quoteIdent(f)}`;
   const values = [
     ...members.map((m) => `m.${quoteIdent(m)} AS ${member(m)}`),
-    ...nested.flatMap(([m, fields]) =>
-      fields.map((f) => `m.${quoteIdent(m)}.${quoteIdent(f)} AS ${nestedMember(m, f)}`),
+    ...nested.map(({ member: m, field: f, kind }) =>
+      typeof kind === 'object'
+        ? `list_transform(${path(m, f)}, x -> x.${quoteIdent(kind.listOf)}) AS ${nestedMember(m, f)}`
+        : `${path(m, f)} AS ${nestedMember(m, f)}`,
     ),
   ].join(', ');
   // VARCHAR: strings decoded, other values as JSON text (sqlFields.ts); rendering every member as
   // JSON and decoding strings in SQL cost ≈0.5 s more per million rows. A free-form member read
   // inside is a STRUCT of its fields, all NULL when it is not an object. TRY: a line that is not
   // JSON gives NULL instead of failing the statement, and goes to the JS path.
-  const fieldsOf = (fields: readonly string[]): string =>
-    `{${fields.map((f) => `${JSON.stringify(f)}: "VARCHAR"`).join(', ')}}`;
+  const shapeOf = (kind: NestedField): string =>
+    typeof kind === 'object' ? `[{${JSON.stringify(kind.listOf)}: "VARCHAR"}]` : '"VARCHAR"';
+  const fieldsOf = (m: string): string =>
+    `{${nested
+      .filter((n) => n.member === m)
+      .map((n) => `${JSON.stringify(n.field)}: ${shapeOf(n.kind)}`)
+      .join(', ')}}`;
   const struct = `{${[
     ...members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`),
-    ...nested.map(([m, fields]) => `${JSON.stringify(m)}: ${fieldsOf(fields)}`),
+    ...Object.keys(family.nested).map((m) => `${JSON.stringify(m)}: ${fieldsOf(m)}`),
   ].join(', ')}}`;
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}

@@ -15,9 +15,18 @@ export function member(name: string): string {
   return `v_${name}`;
 }
 
-/** A text field inside a free-form member (nativeFamilies.ts `nested`), by name. */
+/** A field inside a free-form member (nativeFamilies.ts `nested`), by name. */
 export function nestedMember(name: string, field: string): string {
   return `v_${name}__${field}`;
+}
+
+/**
+ * A free-form member is present and not null: RecordReader.has(). DuckDB reads a member of any
+ * other type (text, a number, an array) as a STRUCT whose fields are all NULL, which is not NULL.
+ * `m` is the record as the native INSERT reads it (nativeJsonl.ts).
+ */
+export function present(name: string): string {
+  return `(m."${name}" IS NOT NULL)`;
 }
 
 /** RecordReader.requireText(): a non-empty string (its type checked by recordShape.ts). */
@@ -56,8 +65,12 @@ export function utcTime(name: string): string {
 
 /** decisionFromWord() on a word that is already folded (lower case, `_`), so folding is the identity. */
 export function decisionPlain(name: string): string {
-  const v = member(name);
-  return `(${v} IS NULL OR regexp_full_match(${v}, '[a-z_]+'))`;
+  return decisionWordPlain(member(name));
+}
+
+/** decisionPlain() of an SQL text expression (a nested field). */
+export function decisionWordPlain(expression: string): string {
+  return `(${expression} IS NULL OR regexp_full_match(${expression}, '[a-z_]+'))`;
 }
 
 export function decision(name: string): string {

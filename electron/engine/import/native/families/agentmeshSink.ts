@@ -1,0 +1,86 @@
+import { SINK_LINE_MEMBERS } from '../../../../../shared/verify/agentmesh/sinkPayload';
+import { agentmeshDecisionColumns, agentmeshDelegationColumns } from '../agentmeshSql';
+import type { NativeFamily } from '../nativeFamilies';
+import {
+  decisionPlain,
+  emptyAsNull,
+  member,
+  nestedMember,
+  requiredTextPlain,
+  sqlText,
+  utcTime,
+  utcTimePlain,
+} from '../sqlFields';
+
+/** AgentMesh `data` members the delegation columns read (agentmeshShared.ts): rows holding any go to JS. */
+const AGENTMESH_DELEGATION_DATA = ['delegation_chain', 'delegation_depth'];
+
+/** The sink members the columns below read; each a JSON string or null when present. */
+const AGENTMESH_SINK_READ = [
+  'entry_id',
+  'timestamp',
+  'event_type',
+  'agent_did',
+  'action',
+  'resource',
+  'outcome',
+  'target_did',
+  'policy_decision',
+  'matched_rule',
+  'trace_id',
+  'session_id',
+  'content_hash',
+  'previous_hash',
+];
+/** The free-form member: any JSON value, read inside only (`nested`). */
+const AGENTMESH_SINK_FREE = ['data'];
+
+/**
+ * mapAgentMeshSinkLine (shared/ingest/normalize/agentmeshEntry.ts; formats/agentmesh.md §5): the
+ * FileAuditSink's 19 members. `data.reason` and `data.severity` are read as text; plain rows
+ * have no delegation chain or depth inside `data` (agentmeshSql.ts) and decision words already
+ * folded.
+ */
+export const agentmeshSink: NativeFamily = {
+  producer: 'agentmesh-sink',
+  strings: AGENTMESH_SINK_READ,
+  tokens: [],
+  // The format's other members (verification reads them from the record itself): derived from
+  // the verifier's member list, so the two name the same 19 members.
+  others: [...SINK_LINE_MEMBERS].filter(
+    (m) => !AGENTMESH_SINK_READ.includes(m) && !AGENTMESH_SINK_FREE.includes(m),
+  ),
+  free: AGENTMESH_SINK_FREE,
+  nested: { data: { reason: 'text', severity: 'text' } },
+  refused: AGENTMESH_DELEGATION_DATA,
+  plain: [
+    requiredTextPlain('entry_id'),
+    utcTimePlain('timestamp'),
+    requiredTextPlain('event_type'),
+    requiredTextPlain('agent_did'),
+    decisionPlain('policy_decision'),
+    decisionPlain('action'),
+  ].join(' AND '),
+  columns: {
+    producer: sqlText('agentmesh-sink'),
+    ts: utcTime('timestamp'),
+    ts_raw: member('timestamp'),
+    event_id: member('entry_id'),
+    event_type: member('event_type'),
+    agent_id: member('agent_did'),
+    actor: member('agent_did'),
+    action: member('action'),
+    resource: member('resource'),
+    target: emptyAsNull('target_did'),
+    outcome: member('outcome'),
+    ...agentmeshDecisionColumns(),
+    reason: nestedMember('data', 'reason'),
+    severity: nestedMember('data', 'severity'),
+    matched_rule: emptyAsNull('matched_rule'),
+    ...agentmeshDelegationColumns(),
+    trace_id: emptyAsNull('trace_id'),
+    session_id: emptyAsNull('session_id'),
+    record_hash: emptyAsNull('content_hash'),
+    prev_hash: member('previous_hash'),
+  },
+};
