@@ -1,4 +1,5 @@
-// npm run bench:import [-- --n 1000000 --pairs 2]: generates N events (if missing), then imports
+// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|meshguard]: generates N
+// events of the family (if missing; families.mjs), then imports
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
 // A third step, the floor, is DuckDB parsing the same columns and also storing each record's text:
@@ -7,18 +8,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BENCH_FAMILIES } from './families.mjs';
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '1000000' },
     pairs: { type: 'string', default: '2' },
     js: { type: 'boolean', default: false },
+    family: { type: 'string', default: 'runtime-steps' },
   },
 });
 const n = Number(values.n);
-const file = `.bench/events-${n}.jsonl`;
+const family = BENCH_FAMILIES[values.family];
+if (!family) throw new Error(`--family is one of ${Object.keys(BENCH_FAMILIES).join(', ')}`);
+const file = family.file(n);
 if (!existsSync(file))
-  spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(n), '--out', file], {
+  spawnSync(process.execPath, [family.generator, '--n', String(n), '--out', file], {
     stdio: 'inherit',
   });
 if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { stdio: 'inherit' });
@@ -27,7 +32,7 @@ const mb = statSync(file).size / 1e6;
 function measure(step, target, env = {}) {
   // Flush the previous step's writes first, so no step pays for another's disk writeback.
   if (process.platform !== 'win32') spawnSync('sync');
-  const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file], {
+  const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file, values.family], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...env },
@@ -64,7 +69,9 @@ const ratio = (xs, base = runs.duckdb) => {
   const rs = xs.map((r, i) => r.seconds / base[i].seconds);
   return `${median(rs).toFixed(2)}× [${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}]`;
 };
-console.log(`\n${n} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`);
+console.log(
+  `\n${n} ${values.family} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`,
+);
 console.table(values.js ? [cf, dd, fl, row('casefile import, JS path', runs.js)] : [cf, dd, fl]);
 console.log(
   `ratio casefile/duckdb: ${ratio(runs.casefile)} (goal ≤ 1.5×; ≥ 150k events/s; peak RSS ≤ 1024 MiB)`,

@@ -1,10 +1,11 @@
 // Runs one benchmark step in this process and prints {"seconds","maxRssMiB"} as the last line,
 // so the bench driver gets each step's own peak RSS (process.resourceUsage().maxRSS).
 // usage: node scripts/bench/measure.mjs casefile-import <case> <file>
-//        node scripts/bench/measure.mjs duckdb-read-json|duckdb-floor <db> <file>
+//        node scripts/bench/measure.mjs duckdb-read-json|duckdb-floor <db> <file> <family>
 import { rmSync } from 'node:fs';
+import { BENCH_FAMILIES } from './families.mjs';
 
-const [step, target, file] = process.argv.slice(2);
+const [step, target, file, family = 'runtime-steps'] = process.argv.slice(2);
 rmSync(target, { force: true });
 rmSync(`${target}.wal`, { force: true });
 const started = process.hrtime.bigint();
@@ -20,24 +21,7 @@ if (step === 'casefile-import') {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(target);
   const c = await instance.connect();
-  const columns = Object.entries({
-    run_id: 'VARCHAR',
-    step_id: 'BIGINT',
-    tenant_id: 'VARCHAR',
-    action: 'VARCHAR',
-    action_key: 'VARCHAR',
-    timestamp: 'TIMESTAMP',
-    phase: 'VARCHAR',
-    decision: 'VARCHAR',
-    reason: 'VARCHAR',
-    actor: 'VARCHAR',
-    scope: 'VARCHAR',
-    args_hash: 'VARCHAR',
-    result: 'VARCHAR',
-    prev: 'VARCHAR',
-    hash: 'VARCHAR',
-    sig: 'VARCHAR',
-  });
+  const columns = Object.entries(BENCH_FAMILIES[family].columns);
   if (step === 'duckdb-read-json') {
     const spec = columns.map(([name, type]) => `${name}: '${type}'`).join(', ');
     await c.run(
@@ -48,14 +32,13 @@ if (step === 'casefile-import') {
     // The least an import that keeps each record's text can do: the baseline's columns, parsed
     // the same way, plus the record stored as Casefile stores it (electron/engine/case/schema.ts).
     const struct = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-    const shape = JSON.stringify(Object.fromEntries(columns));
     await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION uncompressed, m STRUCT(${struct}))`);
     // Casefile's own insert settings (electron/engine/import/insertSettings.ts).
     await c.run(
       "SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'; SET memory_limit = '600MB'",
     );
     await c.run(
-      `INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`,
+      `INSERT INTO events SELECT json::VARCHAR, json::STRUCT(${struct}) FROM read_ndjson_objects(?)`,
       [file],
     );
   }
