@@ -32,13 +32,15 @@ if (step === 'casefile-import') {
     // The least an import that keeps each record's text can do: the baseline's columns, parsed
     // the same way, plus the record stored as Casefile stores it (electron/engine/case/schema.ts).
     const struct = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+    // json_transform, not a cast: a cast refuses an object that lacks one of the STRUCT's fields.
+    const shape = JSON.stringify(Object.fromEntries(columns));
     await c.run(`CREATE TABLE events (record VARCHAR USING COMPRESSION uncompressed, m STRUCT(${struct}))`);
     // Casefile's own insert settings (electron/engine/import/insertSettings.ts).
     await c.run(
       "SET preserve_insertion_order = false; SET disabled_compression_methods = 'fsst'; SET memory_limit = '600MB'",
     );
     await c.run(
-      `INSERT INTO events SELECT json::VARCHAR, json::STRUCT(${struct}) FROM read_ndjson_objects(?)`,
+      `INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`,
       [file],
     );
   }
