@@ -6,6 +6,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './random.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,18 +20,7 @@ const out = values.out ?? `.bench/events-${N}.jsonl`;
 export const BENCH_KEY_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const key = Buffer.from(BENCH_KEY_HEX, 'hex');
 
-let state = Number(values.seed) >>> 0 || 1;
-function rand() {
-  // xorshift32: deterministic across machines.
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 4294967296;
-}
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const hex = (n) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const { rand, pick, hex } = seededRandom(values.seed);
 
 // RFC 8785 for these events: strings and one small integer, ASCII keys → sorted JSON.stringify.
 function jcs(obj) {

@@ -8,6 +8,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './random.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,18 +27,7 @@ const key = createPrivateKey({
   type: 'pkcs8',
 });
 
-let state = Number(values.seed) >>> 0 || 1;
-function rand() {
-  // xorshift32: deterministic across machines.
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 4294967296;
-}
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const hex = (n) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const { rand, pick, hex } = seededRandom(values.seed);
 
 // RFC 8785: keys sorted by UTF-16 code units at every level; JSON.stringify writes the numbers
 // and strings exactly as JCS does (§3.3, §3.4).
