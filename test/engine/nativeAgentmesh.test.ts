@@ -7,11 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
-import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
-import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { scratchDir } from '../helpers/scratchDir';
 import { sinkLine } from '../helpers/agentmeshSinkLine';
 
@@ -131,9 +129,7 @@ describe('native AgentMesh sink import gives what the JS path gives', () => {
 describe('the native INSERT for AgentMesh sink lines', () => {
   let db: Db;
   beforeAll(async () => {
-    const created = await createCase(join(dir, 'insert.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
-    if (!created.ok) throw new Error(created.error.message);
-    db = created.value.db;
+    db = await newInsertCase(join(dir, 'insert.duckdb'));
   });
   afterAll(() => db.close());
 

@@ -13,11 +13,9 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
-import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
-import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { sinkLine } from '../helpers/agentmeshSinkLine';
 import { meshguardLine } from '../helpers/meshguardLine';
 import { stepLine } from '../helpers/runtimeStepLine';
@@ -364,9 +362,7 @@ const fuzzedLine = (family: FuzzFamily): fc.Arbitrary<string> =>
 
 let db: Db;
 beforeAll(async () => {
-  const created = await createCase(join(dir, 'rows.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
-  if (!created.ok) throw new Error(created.error.message);
-  db = created.value.db;
+  db = await newInsertCase(join(dir, 'rows.duckdb'));
 });
 afterAll(() => db.close());
 

@@ -7,10 +7,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
-import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
-import { insertedByDuckDb as insertedByDb } from '../helpers/nativeInsertRows';
+import { insertedByDuckDb as insertedByDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { pythonLayout, stepLine } from '../helpers/runtimeStepLine';
 import { scratchDir } from '../helpers/scratchDir';
 
@@ -20,9 +18,7 @@ let db: Db;
 let last = '';
 
 beforeAll(async () => {
-  const created = await createCase(join(dir, 'case.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
-  if (!created.ok) throw new Error(created.error.message);
-  db = created.value.db;
+  db = await newInsertCase(join(dir, 'case.duckdb'));
 });
 afterAll(() => db.close());
 

@@ -7,12 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
-import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { meshguardLine } from '../helpers/meshguardLine';
-import { insertedByDuckDb } from '../helpers/nativeInsertRows';
+import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-native-meshguard');
@@ -162,9 +160,7 @@ describe('native meshguard import gives what the JS path gives', () => {
 describe('the native INSERT for meshguard audit events', () => {
   let db: Db;
   beforeAll(async () => {
-    const created = await createCase(join(dir, 'insert.duckdb'), CANONICAL_COLUMNS, '0.0.0-test');
-    if (!created.ok) throw new Error(created.error.message);
-    db = created.value.db;
+    db = await newInsertCase(join(dir, 'insert.duckdb'));
   });
   afterAll(() => db.close());
 

@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
+import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies';
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
@@ -29,4 +31,11 @@ export async function insertedByDuckDb(
     archiveId,
   ]);
   return { archiveId, entries: rows.map((r) => Number(r.entry_index)) };
+}
+
+/** A new, empty case at `path` for insertedByDuckDb, its connection open. */
+export async function newInsertCase(path: string): Promise<Db> {
+  const created = await createCase(path, CANONICAL_COLUMNS, '0.0.0-test');
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.db;
 }
