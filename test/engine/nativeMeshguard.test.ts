@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
-import { comparable, importWith } from '../helpers/importBothWays';
+import { comparable, importBothWays } from '../helpers/importBothWays';
 import { meshguardLine } from '../helpers/meshguardLine';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { scratchDir } from '../helpers/scratchDir';
@@ -139,7 +139,7 @@ function oddShapes(): string[] {
 
 describe('native meshguard import gives what the JS path gives', () => {
   it.each(AUDIT_FILES)('%s', async (file) => {
-    const [viaSql, viaJs] = [await importWith(true, file, dir), await importWith(false, file, dir)];
+    const [viaSql, viaJs] = await importBothWays(file, dir);
     expect(viaSql.report.producer).toBe('meshguard');
     expect(viaSql.events.length).toBeGreaterThan(0);
     expect(comparable(viaSql)).toEqual(comparable(viaJs));
@@ -148,7 +148,7 @@ describe('native meshguard import gives what the JS path gives', () => {
   it('a file of odd shapes: each row mapped or quarantined exactly as the JS mapper does', async () => {
     const file = join(dir, 'odd.jsonl');
     writeFileSync(file, `${oddShapes().join('\n')}\n`);
-    const [viaSql, viaJs] = [await importWith(true, file, dir), await importWith(false, file, dir)];
+    const [viaSql, viaJs] = await importBothWays(file, dir);
     expect(viaJs.report.producer).toBe('meshguard');
     expect(viaJs.quarantine.length).toBeGreaterThan(2);
     // The shapes reach the columns they are about: delegation paths with and without escapes.

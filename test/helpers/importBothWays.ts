@@ -55,6 +55,11 @@ export async function importWith(native: boolean, file: string, dir: string): Pr
   }
 }
 
+/** `file` imported natively and through the JS path only, each into its own new case. */
+export async function importBothWays(file: string, dir: string): Promise<[Imported, Imported]> {
+  return [await importWith(true, file, dir), await importWith(false, file, dir)];
+}
+
 /** What must be equal between the two paths: everything but the archive id and the notes' order. */
 export function comparable(i: Imported): unknown {
   const { archiveId: _a, notes, ...report } = i.report;
