@@ -78,6 +78,9 @@ describe('import of every family', () => {
     writeFileSync(gz, gzipSync(Buffer.from(`${text}\n`)));
     const [report] = await importFiles([gz]);
     expect(report).toMatchObject({ producer: 'gantz', container: 'jsonl+gzip', records: 10, quarantined: 0 });
+    // The same bytes again: a duplicate, whose report names the container the same way.
+    const [again] = await importFiles([gz]);
+    expect(again).toMatchObject({ container: 'jsonl+gzip', records: 0, duplicateOf: gz });
   });
 
   it('handles a BOM, CRLF endings and blank lines; quarantines a torn last line with its position', async () => {

@@ -27,6 +27,20 @@ describe('LineSplitter', () => {
     ]);
   });
 
+  it('emits only the records `keep` picks, numbered as if all were emitted', () => {
+    const text = '\uFEFF{"a":1}\r\n\n  \n{"b":"é"}\n{"c":3}\n{"torn":';
+    const all = split([enc.encode(text)]);
+    const picked: LineRecord[] = [];
+    const s = new LineSplitter(
+      (r) => picked.push(r),
+      (entryIndex) => entryIndex % 2 === 1,
+    );
+    s.push(enc.encode(text));
+    s.end();
+    expect(summary(picked)).toEqual(summary(all.filter((r) => r.entryIndex % 2 === 1)));
+    expect(picked).toHaveLength(2);
+  });
+
   it('gives the same records however the bytes are chunked', () => {
     const text = '{"x":1}\n\n{"y":"ü🎉"}\r\n{"z":[1,2]}\n{"w"';
     const whole = summary(split([enc.encode(text)]));

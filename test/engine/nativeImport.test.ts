@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../contract/testEngine';
 import type { ImportFileReport } from '../../shared/contract/model';
@@ -155,13 +156,15 @@ describe('native JSONL import gives what the JS path gives', () => {
     expect(viaSql.events.every((e) => Number(e.row_id) === Number(e.entry_index) + 1)).toBe(true);
   });
 
-  it('falls back to the JS path for CRLF, blank lines, a BOM or a torn last line, with the same result', async () => {
+  it('gives the same for CRLF, a BOM, a torn last line, gzip and blank lines (which the JS path reads)', async () => {
     const lines = Array.from({ length: 25 }, (_, i) => stepLine(i + 1));
-    const variants = {
+    const variants: Record<string, string | Buffer> = {
       crlf: `${lines.join('\r\n')}\r\n`,
       blank: `${lines.slice(0, 10).join('\n')}\n\n${lines.slice(10).join('\n')}\n`,
       bom: `\uFEFF${lines.join('\n')}\n`,
       torn: `${lines.join('\n')}\n{"run_id":"x","st`,
+      unended: lines.join('\n'),
+      gzip: gzipSync(`\uFEFF${lines.join('\r\n')}\r\n{"run_id":"x","st`),
       // The tagged copy's key in a record could forge another line's place (taggedCopy.ts).
       tagKey: `${lines.join('\n')}\n${stepLine(26).replace('{', '{"\\u0001":"000000000003:000000000000000:000000100",')}\n`,
     };
@@ -171,11 +174,40 @@ describe('native JSONL import gives what the JS path gives', () => {
       const [viaSql, viaJs] = [await importWith(true, file), await importWith(false, file)];
       expect(comparable(viaSql), name).toEqual(comparable(viaJs));
       expect(viaSql.events.length, name).toBe(name === 'tagKey' ? 26 : 25);
+      expect(viaSql.quarantine.length, name).toBe(name === 'torn' || name === 'gzip' ? 1 : 0);
       expect(
         viaSql.events.every((e) => Number(e.row_id) === Number(e.entry_index) + 1),
         name,
       ).toBe(true);
     }
+  });
+
+  it('hands the JS path every line DuckDB left out, across several pages of them', async () => {
+    // Ordinary lines first (detection reads the first read's lines, ~4 MiB), then 240k lines of
+    // which two in three lack a run: more than one page (nativeJsonl.ts LEFT_OUT_PAGE) of
+    // left-out lines, between lines DuckDB took.
+    const lead = 20_000;
+    const lines = Array.from({ length: lead }, (_, i) => stepLine(i + 1));
+    const bad: number[] = [];
+    for (let k = 0; k < 240_000; k++) {
+      if (k % 3 === 0) lines.push(stepLine(lead + k));
+      else {
+        bad.push(lines.length);
+        lines.push(`{"k":${k}}`);
+      }
+    }
+    const file = join(dir, 'pages.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { report, quarantine, events } = await importWith(true, file);
+    expect(report).toMatchObject({
+      producer: 'runtime-steps',
+      records: lead + 80_000,
+      quarantined: bad.length,
+    });
+    expect(quarantine.map((q) => Number(q.entry_index))).toEqual(bad);
+    expect(events.map((e) => Number(e.entry_index))).toEqual(
+      [...lines.keys()].filter((e) => e < lead || (e - lead) % 3 === 0),
+    );
   });
 
   it('keeps each record byte for byte', async () => {

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
 import { insertedByDuckDb as insertedByDb, newInsertCase } from '../helpers/nativeInsertRows';
@@ -119,5 +120,31 @@ describe('the native INSERT', () => {
       (t) => `${new Date(t).toISOString().slice(0, 19)}.${(t.match(/\.(\d+)/)?.[1] ?? '').padEnd(6, '0')}Z`,
     );
     expect(rows.map((r) => r.ts)).toEqual(expected);
+  });
+
+  it('takes the records of CRLF, BOM and gzip files, and leaves a last line with no newline to the JS path', async () => {
+    const lines = [stepLine(1), stepLine(2), stepLine(3)];
+    const variants: [string, string | Buffer, number[]][] = [
+      ['crlf.jsonl', `${lines.join('\r\n')}\r\n`, [0, 1, 2]],
+      ['bom.jsonl', `\uFEFF${lines.join('\n')}\n`, [0, 1, 2]],
+      ['unended.jsonl', lines.join('\n'), [0, 1]],
+      ['all.jsonl.gz', gzipSync(`\uFEFF${lines.join('\r\n')}\r\n${stepLine(4)}`), [0, 1, 2]],
+    ];
+    for (const [name, text, taken] of variants) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      expect(await insertedByDuckDb(file), name).toEqual(taken);
+    }
+    const rows = await db.objects(
+      'SELECT byte_offset, byte_length, record FROM events WHERE archive_id = ?',
+      [last],
+    );
+    const text = `\uFEFF${lines.join('\r\n')}`;
+    for (const r of rows)
+      expect(
+        Buffer.from(text)
+          .subarray(Number(r.byte_offset), Number(r.byte_offset) + Number(r.byte_length))
+          .toString(),
+      ).toBe(r.record);
   });
 });

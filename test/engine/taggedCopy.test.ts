@@ -1,11 +1,14 @@
 /**
  * The tagged copy DuckDB reads on the native import path (taggedCopy.ts): each line's own index,
- * byte offset and length in front, the original text after them, lines DuckDB's CSV reader
- * could split differently left out, and a refusal for every file it would number differently.
+ * byte offset and length in front, the record as the JS reader cuts it after them, lines DuckDB's
+ * CSV reader could split differently left out, and a refusal for every file it would number
+ * differently.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { LineSplitter, type LineRecord } from '../../electron/engine/import/lines';
 import {
   NATIVE_MAX_LINE_BYTES,
   TAG_SEPARATOR,
@@ -17,13 +20,40 @@ import { scratchDir } from '../helpers/scratchDir';
 const dir = scratchDir('casefile-tagged');
 let n = 0;
 
-async function copyOf(text: string | Buffer): Promise<{ layout: unknown; lines: string[] }> {
+async function copyOf(
+  text: string | Buffer,
+  gzip = false,
+): Promise<{ layout: unknown; lines: string[]; bytesRead: number }> {
   const src = join(dir, `in-${n}.jsonl`);
   const out = join(dir, `out-${n++}.jsonl`);
-  writeFileSync(src, text);
-  const layout = await writeTaggedCopy(src, out, () => undefined);
+  writeFileSync(src, gzip ? gzipSync(text) : text);
+  let bytesRead = 0;
+  const layout = await writeTaggedCopy(src, out, { gzip, onBytes: (b) => (bytesRead += b) });
   const copied = readFileSync(out, 'utf8');
-  return { layout, lines: copied === '' ? [] : copied.replace(/\n$/, '').split('\n') };
+  return { layout, lines: copied === '' ? [] : copied.replace(/\n$/, '').split('\n'), bytesRead };
+}
+
+/** The records the JS reader (lines.ts) cuts from `text`. */
+function jsReaderRecords(text: string): LineRecord[] {
+  const records: LineRecord[] = [];
+  const splitter = new LineSplitter((r) => records.push(r));
+  splitter.push(Buffer.from(text));
+  splitter.end();
+  return records;
+}
+
+/** Every line in the copy is the JS reader's record of that index, at its offset, byte for byte. */
+function expectAsJsReader(text: string, lines: string[]): void {
+  const js = jsReaderRecords(text);
+  for (const line of lines) {
+    const t = untag(line);
+    const r = js[t.index] as LineRecord;
+    expect({ offset: t.offset, length: t.length, record: t.record }).toEqual({
+      offset: r.byteOffset,
+      length: r.bytes.length,
+      record: Buffer.from(r.bytes).toString(),
+    });
+  }
 }
 
 /** The tag's parts read back the way DuckDB's CSV reader reads them: four fields. */
@@ -69,17 +99,68 @@ describe('writeTaggedCopy', () => {
   it('gives up, and says why, when the copy would outgrow the space it was given', async () => {
     const src = join(dir, 'short-lines.jsonl');
     writeFileSync(src, '{}\n'.repeat(100_000));
-    const layout = await writeTaggedCopy(src, join(dir, 'short-copy'), () => undefined, undefined, 600_000);
+    const layout = await writeTaggedCopy(src, join(dir, 'short-copy'), { maxBytes: 600_000 });
     expect(layout).toEqual({ plain: false, why: 'the tagged copy outgrew its space' });
-    const fits = await writeTaggedCopy(src, join(dir, 'short-copy'), () => undefined, undefined, 5_000_000);
+    const fits = await writeTaggedCopy(src, join(dir, 'short-copy'), { maxBytes: 5_000_000 });
     expect(fits).toEqual({ plain: true, lines: 100_000 });
   });
 
+  it('copies CRLF records without the CR, as the JS reader cuts them', async () => {
+    const text = '{"a":1}\r\n{"b":"\\r"}\r\n{"c":\r3}\r\n{"d":4}\n{"e":5}\r\n';
+    const { layout, lines } = await copyOf(text);
+    expect(layout).toEqual({ plain: true, lines: 5 });
+    // An escaped CR is two plain bytes; a raw one other than the ending is left to the JS path.
+    expect(lines.map((l) => untag(l).index)).toEqual([0, 1, 3, 4]);
+    expectAsJsReader(text, lines);
+  });
+
+  it('skips a UTF-8 BOM, whose three bytes the offsets count', async () => {
+    const text = '\uFEFF{"a":1}\n{"b":2}\n';
+    const { layout, lines } = await copyOf(text);
+    expect(layout).toEqual({ plain: true, lines: 2 });
+    expect(lines.map((l) => untag(l).offset)).toEqual([3, 11]);
+    expectAsJsReader(text, lines);
+  });
+
   it.each([
-    ['a CR', '{"a":1}\r\n'],
+    ['torn', '{"a":1}\n{"b":', 2],
+    ['whole but unended', '{"a":1}\n{"b":2}', 2],
+    ['blank', '{"a":1}\n \t\r', 1],
+    ['BOM-only', '\uFEFF', 0],
+  ])(
+    'counts a %s last line with no newline as the JS reader does, and leaves it out',
+    async (_w, text, records) => {
+      const { layout, lines } = await copyOf(text);
+      expect(jsReaderRecords(text)).toHaveLength(records);
+      expect(layout).toEqual(
+        records === 0 ? { plain: false, why: 'no records' } : { plain: true, lines: records },
+      );
+      expect(lines.map((l) => untag(l).index)).toEqual(records === 0 ? [] : [0]);
+    },
+  );
+
+  it("reads a gzip file's text, with offsets into it, and counts the file's own bytes for progress", async () => {
+    const text = `\uFEFF${Array.from({ length: 5000 }, (_, i) => `{"i":${i},"pad":"${'p'.repeat(i % 300)}"}`).join('\r\n')}\r\n`;
+    const plain = await copyOf(text);
+    const gzip = await copyOf(text, true);
+    expect(gzip.layout).toEqual({ plain: true, lines: 5000 });
+    expect(gzip.lines).toEqual(plain.lines);
+    expect(gzip.bytesRead).toBe(gzipSync(text).length);
+    expectAsJsReader(text, gzip.lines);
+  });
+
+  it('refuses a gzip stream that breaks, which the JS reader reads up to the break', async () => {
+    const whole = gzipSync(Buffer.from('{"a":1}\n'.repeat(50_000)));
+    const src = join(dir, 'cut.jsonl.gz');
+    writeFileSync(src, whole.subarray(0, whole.length >> 1));
+    const layout = await writeTaggedCopy(src, join(dir, 'cut-copy'), { gzip: true });
+    expect(layout).toEqual({ plain: false, why: 'the gzip stream breaks' });
+  });
+
+  it.each([
     ['a blank line', '{"a":1}\n\n{"b":2}\n'],
-    ['a BOM', '\uFEFF{"a":1}\n'],
-    ['a torn last line', '{"a":1}\n{"b":'],
+    ['a blank CRLF line', '{"a":1}\r\n\r\n{"b":2}\r\n'],
+    ['a record ended by two CRs', '{"a":1}\r\r\n'],
     ['a non-object line', '{"a":1}\n[1]\n'],
     ['no records', ''],
   ])('refuses a file with %s', async (_what, text) => {

@@ -150,13 +150,7 @@ describe('a gzip stream that breaks', () => {
   it('gives the JSON Lines before the break, then the cut line as a torn last line, and says so', async () => {
     const notes: string[] = [];
     const records = [];
-    for await (const batch of jsonlRecords(
-      file('cut.jsonl.gz', cut),
-      true,
-      () => undefined,
-      undefined,
-      (n) => notes.push(n),
-    ))
+    for await (const batch of jsonlRecords(file('cut.jsonl.gz', cut), true, { onNote: (n) => notes.push(n) }))
       records.push(...batch);
     expect(records.length).toBeGreaterThan(5);
     expect(records.length).toBeLessThan(50);

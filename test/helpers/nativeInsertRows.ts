@@ -2,6 +2,7 @@
  * Runs the native INSERT alone (taggedCopy.ts, then nativeJsonl.ts nativeInsertSql) on a file
  * into an open case and answers which lines DuckDB itself took; the rest would go to the JS path.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createCase } from '../../electron/engine/case/caseFile';
@@ -10,6 +11,7 @@ import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
 import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies';
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
+import { isGzipMagic } from '../../shared/ingest/containerShape';
 
 let n = 0;
 
@@ -22,7 +24,7 @@ export async function insertedByDuckDb(
 ): Promise<{ archiveId: string; entries: number[] }> {
   const copy = join(dir, `copy-${n}.jsonl`);
   const archiveId = `a${n++}`;
-  const layout = await writeTaggedCopy(file, copy, () => undefined);
+  const layout = await writeTaggedCopy(file, copy, { gzip: isGzipMagic(readFileSync(file).subarray(0, 2)) });
   expect(layout.plain).toBe(true);
   const family = nativeFamily(producer);
   if (!family) throw new Error(`${producer} has no native family`);

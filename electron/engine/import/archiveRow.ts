@@ -8,7 +8,7 @@ import { jsonColumnText } from '../case/jsonColumn';
 import { stat } from 'node:fs/promises';
 import { ArchiveReadError } from './archiveReadError';
 import type { Detection } from './ingest';
-import type { Container } from './recordSource';
+import { reportedContainer, type Container } from './recordSource';
 
 export interface ArchiveFacts {
   /** Where the bytes were read. */
@@ -77,7 +77,7 @@ export async function recordArchive(db: Db, f: ArchiveFacts): Promise<ImportFile
     path: f.path,
     sha256: f.sha256,
     producer: f.detection.producer,
-    container: f.compressed ? `${f.container}+gzip` : f.container,
+    container: reportedContainer(f.container, f.compressed),
     records: f.counts.records,
     quarantined: f.counts.quarantined,
     archiveId: f.archiveId,

@@ -17,7 +17,7 @@ import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
 import { tryNativeJsonl } from './native/tryNativeJsonl';
 import type { NormalizerPool } from './normalizerPool';
-import { containerOf, openRecordSource, type Container } from './recordSource';
+import { containerOf, openRecordSource, reportedContainer, type Container } from './recordSource';
 import type { TableWriter } from './rowWriter';
 import { sniffFile } from './sniff';
 import { SAMPLE_SIZE, streamRecords } from './streamRecords';
@@ -126,8 +126,8 @@ export async function importFile(
     mtimeMs: info.mtimeMs,
     toolVersion: ctx.toolVersion,
   };
-  if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !sniffed.gzip && !ctx.mapping && ctx.native) {
-    const native = await tryNativeJsonl(path, info.size, archiveId, {
+  if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !ctx.mapping && ctx.native) {
+    const native = await tryNativeJsonl(path, sniffed.gzip, info.size, archiveId, {
       db: ctx.db,
       events: ctx.events,
       quarantine: ctx.quarantine,
@@ -145,7 +145,7 @@ export async function importFile(
         sha256: await hashing,
         detection: native.detection,
         container: 'jsonl',
-        compressed: false,
+        compressed: sniffed.gzip,
         counts: native.counts,
         notes: [...native.counts.notes],
         header: {},
@@ -161,7 +161,7 @@ export async function importFile(
       path,
       sha256,
       producer: 'unknown',
-      container: containerOf(sniffed),
+      container: reportedContainer(containerOf(sniffed), sniffed.kind === 'text' && sniffed.gzip),
       records: 0,
       quarantined: 0,
       duplicateOf: dup,

@@ -25,7 +25,8 @@ export interface LineRecord {
 const LF = 0x0a;
 const CR = 0x0d;
 
-function isBlank(bytes: Uint8Array): boolean {
+/** Only spaces, tabs and CRs: a line the reader counts but does not emit. */
+export function isBlankLine(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== CR) return false;
   return true;
 }
@@ -45,7 +46,14 @@ export class LineSplitter {
   private consumed = 0;
   private first = true;
 
-  constructor(private readonly emit: (record: LineRecord) => void) {}
+  /**
+   * `keep` picks records by entry index: the others are counted but not copied out, which is most
+   * of the cost when only a few lines are wanted (the native path's left-out lines, nativeJsonl.ts).
+   */
+  constructor(
+    private readonly emit: (record: LineRecord) => void,
+    private readonly keep: (entryIndex: number) => boolean = () => true,
+  ) {}
 
   push(chunk: Uint8Array): void {
     let data = chunk;
@@ -117,7 +125,11 @@ export class LineSplitter {
       return;
     }
     const bytes = raw.length > 0 && raw[raw.length - 1] === CR ? raw.subarray(0, raw.length - 1) : raw;
-    if (isBlank(bytes)) return;
+    if (isBlankLine(bytes)) return;
+    if (!this.keep(this.nextEntry)) {
+      this.nextEntry += 1;
+      return;
+    }
     // Copy: the chunk buffer is reused by the stream; the record outlives it.
     this.emit({ entryIndex: this.nextEntry++, line, byteOffset: offset, bytes: bytes.slice(), unterminated });
   }

@@ -33,6 +33,11 @@ export function containerOf(sniffed: Exclude<Sniffed, { kind: 'unknown' }>): Con
   return sniffed.shape === 'jsonl' ? 'jsonl' : 'json';
 }
 
+/** The container as a report names it (docs/cli.md): `+gzip` for a compressed file. */
+export function reportedContainer(container: Container, compressed: boolean): string {
+  return compressed ? `${container}+gzip` : container;
+}
+
 export async function openRecordSource(
   db: Db,
   path: string,
@@ -59,13 +64,11 @@ export async function openRecordSource(
   if (sniffed.shape === 'jsonl') {
     let bytes = 0;
     const notes: string[] = [];
-    const records = jsonlRecords(
-      path,
-      sniffed.gzip,
-      (n) => (bytes += n),
+    const records = jsonlRecords(path, sniffed.gzip, {
+      onBytes: (n) => (bytes += n),
       signal,
-      (note) => notes.push(note),
-    );
+      onNote: (note) => notes.push(note),
+    });
     return {
       ok: true,
       source: {

@@ -16,29 +16,37 @@ import { LineSplitter, type LineRecord } from './lines';
 export type RawRecord = LineRecord;
 
 /** zlib's errors carry a Z_* code (Z_BUF_ERROR for a cut stream, Z_DATA_ERROR for damage). */
-function isZlibError(thrown: unknown): thrown is Error {
+export function isZlibError(thrown: unknown): thrown is Error {
   return thrown instanceof Error && /^Z_/.test(String((thrown as { code?: unknown }).code));
 }
 
+export interface JsonlReadOptions {
+  /** Bytes of the file read (compressed ones for gzip), for progress. */
+  onBytes?: (n: number) => void;
+  signal?: AbortSignal;
+  /** What the reader noticed about the file itself (a broken gzip stream). */
+  onNote?: (note: string) => void;
+  /** Only the records this answers true for are emitted (lines.ts LineSplitter). */
+  keep?: (entryIndex: number) => boolean;
+}
+
 /**
- * Streams JSONL records; `onBytes` reports compressed-or-not bytes read, for progress. A gzip
- * stream that breaks (a cut copy, damage) ends the records there: the line it cut is the torn
- * last line (quarantined by the caller), and `onNote` says where and why, so the records before
- * the break are imported rather than the whole file failing.
+ * Streams JSONL records. A gzip stream that breaks (a cut copy, damage) ends the records there:
+ * the line it cut is the torn last line (quarantined by the caller), and `onNote` says where and
+ * why, so the records before the break are imported rather than the whole file failing.
  */
 export async function* jsonlRecords(
   path: string,
   gzip: boolean,
-  onBytes: (n: number) => void,
-  signal?: AbortSignal,
-  onNote: (note: string) => void = () => undefined,
+  options: JsonlReadOptions = {},
 ): AsyncGenerator<RawRecord[]> {
+  const { onBytes = () => undefined, signal, onNote = () => undefined } = options;
   const file = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 });
   file.on('data', (chunk) => onBytes(chunk.length));
   const stream = gzip ? file.pipe(createGunzip()) : file;
   let batch: RawRecord[] = [];
   let decompressed = 0;
-  const splitter = new LineSplitter((r) => batch.push(r));
+  const splitter = new LineSplitter((r) => batch.push(r), options.keep);
   try {
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -108,13 +108,7 @@ async function readSource(path: string, sha256: Promise<string>): Promise<ReadRe
     // Gzip: no synchronous streaming inflate, so the decompressed records stay in memory.
     const records: VerifyRecord[] = [];
     const broken: string[] = [];
-    const reader = jsonlRecords(
-      path,
-      sniffed.gzip,
-      () => undefined,
-      undefined,
-      (note) => broken.push(note),
-    );
+    const reader = jsonlRecords(path, sniffed.gzip, { onNote: (note) => broken.push(note) });
     for await (const batch of reader) {
       for (const r of batch)
         records.push({ entryIndex: r.entryIndex, line: r.line, text: decoder.decode(r.bytes) });

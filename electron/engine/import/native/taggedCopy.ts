@@ -1,6 +1,6 @@
 /**
  * One pass over a JSON Lines file that decides whether DuckDB may read it directly
- * (nativeJsonl.ts) and, if so, writes a tagged copy for it: each line again, with its line
+ * (nativeJsonl.ts) and, if so, writes a tagged copy for it: each record again, with its line
  * index, byte offset and length in front, each ended by a U+0001 byte,
  *
  *     {"run_id":"r1",…}   →   0␁0␁19␁{"run_id":"r1",…}
@@ -18,18 +18,23 @@
  * DuckDB, made DuckDB's second and later INSERTs into the same transaction ~2× slower and hold
  * more memory.
  *
- * The copy is only written for a "plain" file, where every line is what DuckDB would read:
- * valid UTF-8, no BOM, every line a non-empty `{…}` with nothing around it, and a final newline
- * (a torn last line is the JS reader's job). Lines DuckDB's CSV reader could split differently
- * (those holding a U+0001 or a CR byte, which JSON allows only as whitespace or not at all) and
- * lines over NATIVE_MAX_LINE_BYTES are left out of the copy, so the JS path reads them like the
- * rows DuckDB leaves out. Anything else goes through the JS reader (lines.ts), which handles all
- * of it.
+ * The copy holds each record exactly as the JS reader (lines.ts) cuts it: after a UTF-8 BOM
+ * (whose bytes the offsets still count), without a CRLF ending's CR, and in the decompressed text
+ * of a gzip file (copySource.ts). The copy is only written for a "plain" file, where every line
+ * is what DuckDB would read: valid UTF-8 and a non-empty `{…}` with nothing around it. Lines
+ * DuckDB's CSV reader could split differently (those holding a U+0001, or a CR other than the
+ * ending's, which JSON allows only as whitespace or not at all), lines over NATIVE_MAX_LINE_BYTES
+ * and a last line with no newline (torn, or merely unended) are left out of the copy but counted,
+ * so the JS path reads them like the rows DuckDB leaves out. Anything else (a blank line, a bare
+ * value, broken UTF-8 or a broken gzip stream) goes through the JS reader, which handles all of it.
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { hasUtf8Bom } from '../../../../shared/ingest/containerShape';
 import { CLOSE_BRACE, OPEN_BRACE } from '../../../../shared/json/charCodes';
-import { MAX_LINE_BYTES } from '../lines';
+import { isBlankLine, MAX_LINE_BYTES } from '../lines';
+import { isZlibError } from '../textRecords';
+import { openCopySource } from './copySource';
 
 export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: string };
 
@@ -93,6 +98,16 @@ function nextByte(buf: Buffer, bytes: number, from: number, end: number): number
 
 class CopyTooLarge extends Error {}
 
+export interface CopyOptions {
+  /** The file is gzip: its decompressed text is read (copySource.ts). */
+  gzip?: boolean;
+  /** The file's own bytes read so far (compressed ones for gzip), for progress. */
+  onBytes?: (n: number) => void;
+  signal?: AbortSignal;
+  /** The most the copy may take (copyPlace.ts). */
+  maxBytes?: number;
+}
+
 /**
  * Scans `path`, writing the tagged copy to `copyFile`; stops at the first reason the file is not
  * plain, or when the copy would outgrow `maxBytes` (a file of short lines grows most: the place
@@ -101,11 +116,10 @@ class CopyTooLarge extends Error {}
 export async function writeTaggedCopy(
   path: string,
   copyFile: string,
-  onBytes: (n: number) => void,
-  signal?: AbortSignal,
-  maxBytes = Infinity,
+  options: CopyOptions = {},
 ): Promise<JsonlLayout> {
-  const handle = await open(path, 'r');
+  const { signal, maxBytes = Infinity } = options;
+  const source = await openCopySource(path, options.gzip ?? false, options.onBytes ?? (() => undefined));
   const out = await open(copyFile, 'w');
   let lines = 0;
   let writing: Promise<unknown> = Promise.resolve();
@@ -123,14 +137,16 @@ export async function writeTaggedCopy(
       tagged = tagged === buffers[0] ? buffers[1] : buffers[0];
     };
     let filled = 0; // bytes of a pending line carried to the front of buf
-    let base = 0; // file offset of buf[0]
+    let base = 0; // offset in the (decompressed) text of buf[0]
+    // The JS reader skips a BOM at the very start; offsets still count it (lines.ts).
+    const startOf = (end: number): number => (base === 0 && hasUtf8Bom(buf.subarray(0, end)) ? 3 : 0);
     for (;;) {
       if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
-      const { bytesRead } = await handle.read(buf, filled, CHUNK, base + filled);
+      const bytesRead = await source.read(buf, filled, CHUNK);
       const end = filled + bytesRead;
-      onBytes(bytesRead);
       if (bytesRead === 0) {
-        if (filled > 0) return { plain: false, why: 'the last line has no newline' };
+        // A last line with no newline is a record for the JS reader (flagged as torn), unless blank.
+        if (filled > 0 && !isBlankLine(buf.subarray(startOf(filled), filled))) lines += 1;
         break;
       }
       const lastLf = buf.lastIndexOf(LF, end - 1);
@@ -144,14 +160,16 @@ export async function writeTaggedCopy(
       if (!isUtf8(complete)) return { plain: false, why: 'not valid UTF-8 throughout' };
       let separator = nextByte(buf, TAG_SEPARATOR, 0, lastLf);
       let cr = nextByte(buf, CR, 0, lastLf);
-      let start = 0;
+      let start = startOf(end);
       let w = 0;
-      for (let nl = complete.indexOf(LF, 0); nl >= 0; nl = complete.indexOf(LF, start)) {
-        const length = nl - start;
-        if (length === 0 || buf[start] !== OPEN_BRACE || buf[nl - 1] !== CLOSE_BRACE)
+      for (let nl = complete.indexOf(LF, start); nl >= 0; nl = complete.indexOf(LF, start)) {
+        // The JS reader drops one CR before the newline (lines.ts); the copy holds the record without it.
+        const recordEnd = nl > start && buf[nl - 1] === CR ? nl - 1 : nl;
+        const length = recordEnd - start;
+        if (length === 0 || buf[start] !== OPEN_BRACE || buf[recordEnd - 1] !== CLOSE_BRACE)
           return { plain: false, why: `line ${lines + 1} is not a bare {…} record` };
         if (length > MAX_LINE_BYTES) return { plain: false, why: 'a line is longer than the line limit' };
-        const leftOut = length > NATIVE_MAX_LINE_BYTES || separator < nl || cr < nl;
+        const leftOut = length > NATIVE_MAX_LINE_BYTES || separator < nl || cr < recordEnd;
         if (separator < nl) separator = nextByte(buf, TAG_SEPARATOR, nl, lastLf);
         if (cr < nl) cr = nextByte(buf, CR, nl, lastLf);
         if (!leftOut) {
@@ -165,7 +183,8 @@ export async function writeTaggedCopy(
           tagged[w++] = TAG_SEPARATOR;
           w = putDecimal(tagged, w, length);
           tagged[w++] = TAG_SEPARATOR;
-          w += buf.copy(tagged, w, start, nl + 1); // the line with its newline
+          w += buf.copy(tagged, w, start, recordEnd);
+          tagged[w++] = LF;
         }
         lines += 1;
         start = nl + 1;
@@ -180,10 +199,12 @@ export async function writeTaggedCopy(
     return lines === 0 ? { plain: false, why: 'no records' } : { plain: true, lines };
   } catch (thrown) {
     if (thrown instanceof CopyTooLarge) return { plain: false, why: 'the tagged copy outgrew its space' };
+    // The JS reader keeps the records before the break and says where it is (textRecords.ts).
+    if (options.gzip && isZlibError(thrown)) return { plain: false, why: 'the gzip stream breaks' };
     throw thrown;
   } finally {
     await writing.catch(() => undefined);
-    await handle.close();
+    await source.close();
     await out.close();
   }
 }

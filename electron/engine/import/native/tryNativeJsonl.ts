@@ -15,6 +15,7 @@ import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { estimateCopyBytes, writeTaggedCopy } from './taggedCopy';
+import { gzipTextBytes } from './gzipSize';
 import { taggedCopyPlace } from './copyPlace';
 import { nativeFamily } from './nativeFamilies';
 import { importPlainJsonl } from './nativeJsonl';
@@ -51,11 +52,12 @@ const COPY_SHARE = 0.2;
  */
 async function sample(
   path: string,
+  gzip: boolean,
   size: number,
   signal: AbortSignal,
 ): Promise<{ values: JsonValue[]; lineBytes: number }> {
   const records: RawRecord[] = [];
-  for await (const batch of jsonlRecords(path, false, () => undefined, signal)) {
+  for await (const batch of jsonlRecords(path, gzip, { signal })) {
     records.push(...batch);
     if (records.length >= size) break;
   }
@@ -67,17 +69,20 @@ async function sample(
   return { values, lineBytes: bytes / Math.max(records.length, 1) };
 }
 
+/** `bytesTotal` is the file's size; for gzip, the text's is estimated (gzipTextBytes). */
 export async function tryNativeJsonl(
   path: string,
+  gzip: boolean,
   bytesTotal: number,
   archiveId: string,
   ctx: NativeAttemptContext,
 ): Promise<NativeAttempt | undefined> {
-  const first = await sample(path, ctx.sampleSize, ctx.signal);
+  const first = await sample(path, gzip, ctx.sampleSize, ctx.signal);
   const detection = ctx.detect(first.values);
   const family = nativeFamily(detection.producer);
   if (!family) return undefined;
-  const place = taggedCopyPlace(ctx.db.path, archiveId, estimateCopyBytes(bytesTotal, first.lineBytes));
+  const textBytes = gzip ? await gzipTextBytes(path, bytesTotal) : bytesTotal;
+  const place = taggedCopyPlace(ctx.db.path, archiveId, estimateCopyBytes(textBytes, first.lineBytes));
   const copyFile = place.path;
   const alreadyIn = new AbortController();
   const isDuplicate = ctx.duplicate();
@@ -92,16 +97,15 @@ export async function tryNativeJsonl(
     trace('native.copy.start', { path });
     let layout;
     try {
-      layout = await writeTaggedCopy(
-        path,
-        copyFile,
-        (n) => {
+      layout = await writeTaggedCopy(path, copyFile, {
+        gzip,
+        onBytes: (n) => {
           copied += n;
           ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
         },
-        AbortSignal.any([ctx.signal, alreadyIn.signal]),
-        place.maxBytes,
-      );
+        signal: AbortSignal.any([ctx.signal, alreadyIn.signal]),
+        maxBytes: place.maxBytes,
+      });
     } catch (thrown) {
       if (alreadyIn.signal.aborted && !ctx.signal.aborted) return undefined;
       throw thrown;
@@ -115,6 +119,7 @@ export async function tryNativeJsonl(
     const result = await importPlainJsonl({
       db: ctx.db,
       path,
+      gzip,
       copyFile,
       lines: layout.lines,
       archiveId,
