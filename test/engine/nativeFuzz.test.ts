@@ -336,7 +336,8 @@ const fuzzedLine = (family: FuzzFamily): fc.Arbitrary<string> =>
       fc.integer({ min: 1, max: 5000 }),
       fc.array(changeFor(family), { maxLength: 3 }),
       fc.oneof({ weight: 3, arbitrary: fc.constant(COMPACT) }, { weight: 1, arbitrary: layout }),
-      // Now and then a whole line that is not one record, though it is {…}.
+      // Now and then a whole line that is not one record, or not a bare {…} (the tagged copy
+      // leaves those to the JS path, taggedCopy.ts), or not UTF-8.
       fc.oneof(
         { weight: 30, arbitrary: fc.constant(null) },
         {
@@ -347,18 +348,59 @@ const fuzzedLine = (family: FuzzFamily): fc.Arbitrary<string> =>
             '{"run_id":}',
             '{"a":1}{"b":2}',
             '{"run_id":"x",,"step_id":1}',
+            '[1]',
+            'not json',
+            NOT_UTF8,
           ),
         },
       ),
+      // Whitespace around the record, which JSON allows and the JS reader takes.
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constant(['', '']) },
+        { weight: 1, arbitrary: fc.tuple(whitespace, whitespace) },
+      ),
     )
-    .map(([step, changes, l, whole]) => {
+    .map(([step, changes, l, whole, [before, after]]) => {
       if (whole !== null) return whole;
       let entries = Object.entries(JSON.parse(family.ordinary(step)) as Record<string, unknown>).map(
         ([k, v]): [string, string] => [`"${k}"`, JSON.stringify(v)],
       );
       for (const c of changes) entries = c(entries);
-      return render(entries, l);
+      return `${before}${render(entries, l)}${after}`;
     });
+
+/** Stands for a line with a byte that is not UTF-8 (fileBytes writes it). */
+const NOT_UTF8 = '<not utf-8>';
+const NOT_UTF8_BYTES = Buffer.from([0x7b, 0x22, 0x72, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]); // {"r":"\xff"}
+
+/**
+ * How the lines become a file, all of which the JS reader handles (lines.ts): LF or CRLF after
+ * each, blank lines between, a BOM in front, and a last line with no newline, whole or torn.
+ */
+const fileLayout = fc.record({
+  bom: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  endings: fc.array(
+    fc.oneof(
+      { weight: 12, arbitrary: fc.constant('\n') },
+      { weight: 2, arbitrary: fc.constant('\r\n') },
+      { weight: 1, arbitrary: fc.constantFrom('\n\n', '\r\n\r\n', '\n \t\n', '\n\r\r\n') },
+    ),
+    { minLength: 64, maxLength: 64 },
+  ),
+  end: fc.constantFrom('newline', 'newline', 'newline', 'none', 'torn'),
+});
+
+function fileBytes(lines: string[], l: { bom: boolean; endings: string[]; end: string }): Buffer {
+  const parts = lines.map((line, i) => {
+    const last = i === lines.length - 1;
+    const ending = last && l.end !== 'newline' ? '' : (l.endings[i % l.endings.length] ?? '\n');
+    const text = last && l.end === 'torn' ? line.slice(0, Math.ceil(line.length / 2)) : line;
+    return text === NOT_UTF8
+      ? Buffer.concat([NOT_UTF8_BYTES, Buffer.from(ending)])
+      : Buffer.from(`${text}${ending}`);
+  });
+  return Buffer.concat([Buffer.from(l.bom ? '\uFEFF' : ''), ...parts]);
+}
 
 let db: Db;
 beforeAll(async () => {
@@ -371,25 +413,29 @@ describe.each(FAMILIES)('native and JS imports agree on random $producer records
   let takenByDuckDb = 0;
   it('maps, quarantines and reports every line of a random file alike, while DuckDB takes many lines itself', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fuzzedLine(family), { minLength: 150, maxLength: 300 }), async (fuzzed) => {
-        // Ordinary lines first, so the family is detected the same way every time.
-        const lines = [...Array.from({ length: 20 }, (_, i) => family.ordinary(i + 1)), ...fuzzed];
-        const runDir = mkdtempSync(join(dir, 'run-'));
-        try {
-          const file = join(runDir, 'fuzz.jsonl');
-          writeFileSync(file, `${lines.join('\n')}\n`);
-          const viaSql = await importWith(true, file, runDir);
-          const viaJs = await importWith(false, file, runDir);
-          expect(viaJs.report.producer).toBe(family.producer);
-          expect(comparable(viaSql)).toEqual(comparable(viaJs));
-          expect(viaJs.events.length + viaJs.quarantine.length).toBe(lines.length);
-          fuzzedLines += fuzzed.length;
-          const taken = await insertedByDuckDb(db, runDir, file, family.producer);
-          takenByDuckDb += taken.entries.filter((e) => e >= 20).length;
-        } finally {
-          rmSync(runDir, { recursive: true, force: true });
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fuzzedLine(family), { minLength: 150, maxLength: 300 }),
+        fileLayout,
+        async (fuzzed, layoutOfFile) => {
+          // Ordinary lines first, so the family is detected the same way every time.
+          const lines = [...Array.from({ length: 20 }, (_, i) => family.ordinary(i + 1)), ...fuzzed];
+          const runDir = mkdtempSync(join(dir, 'run-'));
+          try {
+            const file = join(runDir, 'fuzz.jsonl');
+            writeFileSync(file, fileBytes(lines, layoutOfFile));
+            const viaSql = await importWith(true, file, runDir);
+            const viaJs = await importWith(false, file, runDir);
+            expect(viaJs.report.producer).toBe(family.producer);
+            expect(comparable(viaSql)).toEqual(comparable(viaJs));
+            expect(viaJs.events.length + viaJs.quarantine.length).toBe(lines.length);
+            fuzzedLines += fuzzed.length;
+            const taken = await insertedByDuckDb(db, runDir, file, family.producer);
+            takenByDuckDb += taken.entries.filter((e) => e >= 20).length;
+          } finally {
+            rmSync(runDir, { recursive: true, force: true });
+          }
+        },
+      ),
       {
         ...fuzzParameters(4),
         interruptAfterTimeLimit: 240_000,

@@ -156,7 +156,7 @@ describe('native JSONL import gives what the JS path gives', () => {
     expect(viaSql.events.every((e) => Number(e.row_id) === Number(e.entry_index) + 1)).toBe(true);
   });
 
-  it('gives the same for CRLF, a BOM, a torn last line, gzip and blank lines (which the JS path reads)', async () => {
+  it('gives the same for CRLF, a BOM, blank lines, a torn last line, gzip and lines that are no object or no UTF-8', async () => {
     const lines = Array.from({ length: 25 }, (_, i) => stepLine(i + 1));
     const variants: Record<string, string | Buffer> = {
       crlf: `${lines.join('\r\n')}\r\n`,
@@ -165,6 +165,11 @@ describe('native JSONL import gives what the JS path gives', () => {
       torn: `${lines.join('\n')}\n{"run_id":"x","st`,
       unended: lines.join('\n'),
       gzip: gzipSync(`\uFEFF${lines.join('\r\n')}\r\n{"run_id":"x","st`),
+      garbage: Buffer.concat([
+        Buffer.from(`${lines.slice(0, 10).join('\n')}\n[1]\n \n ${stepLine(90)} \n`),
+        Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d, 0x0a]), // {"\xff":1}
+        Buffer.from(`not json\n${lines.slice(10).join('\n')}\n`),
+      ]),
       // The tagged copy's key in a record could forge another line's place (taggedCopy.ts).
       tagKey: `${lines.join('\n')}\n${stepLine(26).replace('{', '{"\\u0001":"000000000003:000000000000000:000000100",')}\n`,
     };
@@ -173,8 +178,10 @@ describe('native JSONL import gives what the JS path gives', () => {
       writeFileSync(file, text);
       const [viaSql, viaJs] = [await importWith(true, file), await importWith(false, file)];
       expect(comparable(viaSql), name).toEqual(comparable(viaJs));
-      expect(viaSql.events.length, name).toBe(name === 'tagKey' ? 26 : 25);
-      expect(viaSql.quarantine.length, name).toBe(name === 'torn' || name === 'gzip' ? 1 : 0);
+      const extra = { tagKey: 1, garbage: 1 }[name] ?? 0;
+      expect(viaSql.events.length, name).toBe(25 + extra);
+      const quarantined = { torn: 1, gzip: 1, garbage: 3 }[name] ?? 0;
+      expect(viaSql.quarantine.length, name).toBe(quarantined);
       expect(
         viaSql.events.every((e) => Number(e.row_id) === Number(e.entry_index) + 1),
         name,

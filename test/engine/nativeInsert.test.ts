@@ -122,10 +122,12 @@ describe('the native INSERT', () => {
     expect(rows.map((r) => r.ts)).toEqual(expected);
   });
 
-  it('takes the records of CRLF, BOM and gzip files, and leaves a last line with no newline to the JS path', async () => {
+  it('takes the records of CRLF, BOM, blank-lined and gzip files, and leaves a last line with no newline and a line that is no object to the JS path', async () => {
     const lines = [stepLine(1), stepLine(2), stepLine(3)];
     const variants: [string, string | Buffer, number[]][] = [
       ['crlf.jsonl', `${lines.join('\r\n')}\r\n`, [0, 1, 2]],
+      ['blank.jsonl', `\n${lines.join('\n\n \n')}\n\n`, [0, 1, 2]],
+      ['garbage.jsonl', `${lines[0]}\n ${lines[1]}\n[]\n${lines[2]}\n`, [0, 3]],
       ['bom.jsonl', `\uFEFF${lines.join('\n')}\n`, [0, 1, 2]],
       ['unended.jsonl', lines.join('\n'), [0, 1]],
       ['all.jsonl.gz', gzipSync(`\uFEFF${lines.join('\r\n')}\r\n${stepLine(4)}`), [0, 1, 2]],

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type LineRecord } from '../../electron/engine/import/lines';
+import { LineSplitter, MAX_LINE_BYTES, type LineRecord } from '../../electron/engine/import/lines';
 import {
   NATIVE_MAX_LINE_BYTES,
   TAG_SEPARATOR,
@@ -34,7 +34,7 @@ async function copyOf(
 }
 
 /** The records the JS reader (lines.ts) cuts from `text`. */
-function jsReaderRecords(text: string): LineRecord[] {
+function jsReaderRecords(text: string | Buffer): LineRecord[] {
   const records: LineRecord[] = [];
   const splitter = new LineSplitter((r) => records.push(r));
   splitter.push(Buffer.from(text));
@@ -42,27 +42,46 @@ function jsReaderRecords(text: string): LineRecord[] {
   return records;
 }
 
-/** Every line in the copy is the JS reader's record of that index, at its offset, byte for byte. */
-function expectAsJsReader(text: string, lines: string[]): void {
+/**
+ * Every line in the copy is the JS reader's record of that index, on its line, at its offset,
+ * byte for byte; answers the indexes copied.
+ */
+function expectAsJsReader(text: string | Buffer, lines: string[]): number[] {
   const js = jsReaderRecords(text);
-  for (const line of lines) {
+  return lines.map((line) => {
     const t = untag(line);
     const r = js[t.index] as LineRecord;
-    expect({ offset: t.offset, length: t.length, record: t.record }).toEqual({
+    expect({ line: t.index + t.blanks + 1, offset: t.offset, length: t.length, record: t.record }).toEqual({
+      line: r.line,
       offset: r.byteOffset,
       length: r.bytes.length,
       record: Buffer.from(r.bytes).toString(),
     });
-  }
+    return t.index;
+  });
 }
 
-/** The tag's parts read back the way DuckDB's CSV reader reads them: four fields. */
-function untag(line: string): { index: number; offset: number; length: number; record: string } {
+interface Tag {
+  index: number;
+  blanks: number;
+  offset: number;
+  length: number;
+  record: string;
+}
+
+/** The tag's parts read back the way DuckDB's CSV reader reads them: five fields. */
+function untag(line: string): Tag {
   const fields = line.split(String.fromCharCode(TAG_SEPARATOR));
-  expect(fields).toHaveLength(4);
-  const [index, offset, length, record] = fields as [string, string, string, string];
-  for (const part of [index, offset, length]) expect(part).toMatch(/^(0|[1-9][0-9]*)$/);
-  return { index: Number(index), offset: Number(offset), length: Number(length), record };
+  expect(fields).toHaveLength(5);
+  const [index, blanks, offset, length, record] = fields as [string, string, string, string, string];
+  for (const part of [index, blanks, offset, length]) expect(part).toMatch(/^(0|[1-9][0-9]*)$/);
+  return {
+    index: Number(index),
+    blanks: Number(blanks),
+    offset: Number(offset),
+    length: Number(length),
+    record,
+  };
 }
 
 describe('writeTaggedCopy', () => {
@@ -157,22 +176,38 @@ describe('writeTaggedCopy', () => {
     expect(layout).toEqual({ plain: false, why: 'the gzip stream breaks' });
   });
 
+  it('counts blank lines, which the JS reader numbers but does not emit, and tags each record with its line', async () => {
+    const text = '\n{"a":1}\r\n\r\n \t\n{"b":2}\n\r\r\n{"c":3}\n';
+    const { layout, lines } = await copyOf(text);
+    expect(layout).toEqual({ plain: true, lines: 3 });
+    expect(lines.map((l) => untag(l).blanks)).toEqual([1, 3, 4]);
+    expect(expectAsJsReader(text, lines)).toEqual([0, 1, 2]);
+  });
+
+  it('leaves to the JS path a line that is not a bare object, or not UTF-8, and copies the rest', async () => {
+    const text = Buffer.concat([
+      Buffer.from('{"a":1}\n[1]\n {"b":2}\n{"c":3} \nnot json\n'),
+      Buffer.from([0x7b, 0x22, 0x64, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x0a]), // {"d":"\xff"}
+      Buffer.from('{"e":"é"}\n{\n}\n'),
+    ]);
+    const { layout, lines } = await copyOf(text);
+    expect(layout).toEqual({ plain: true, lines: 9 });
+    expect(expectAsJsReader(text, lines)).toEqual([0, 6]);
+  });
+
   it.each([
-    ['a blank line', '{"a":1}\n\n{"b":2}\n'],
-    ['a blank CRLF line', '{"a":1}\r\n\r\n{"b":2}\r\n'],
-    ['a record ended by two CRs', '{"a":1}\r\r\n'],
-    ['a non-object line', '{"a":1}\n[1]\n'],
+    ['only blank lines', '\n \n\r\n'],
     ['no records', ''],
   ])('refuses a file with %s', async (_what, text) => {
     const { layout } = await copyOf(text);
-    expect(layout).toMatchObject({ plain: false });
+    expect(layout).toEqual({ plain: false, why: 'no records' });
   });
 
-  it('refuses invalid UTF-8', async () => {
-    const { layout } = await copyOf(
-      Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x0a]),
-    );
-    expect(layout).toEqual({ plain: false, why: 'not valid UTF-8 throughout' });
+  it("refuses a line over the JS reader's own limit, which it cuts to a head", async () => {
+    const src = join(dir, 'huge.jsonl');
+    writeFileSync(src, `{"a":1}\n{"r":"${'x'.repeat(MAX_LINE_BYTES)}"}\n`);
+    const layout = await writeTaggedCopy(src, join(dir, 'huge-copy'));
+    expect(layout).toEqual({ plain: false, why: 'a line is longer than the line limit' });
   });
 });
 

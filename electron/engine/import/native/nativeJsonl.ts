@@ -1,7 +1,7 @@
 /**
  * The fast import path for a plain JSON Lines file of a family DuckDB can normalize
  * (nativeFamilies.ts): one INSERT in which DuckDB reads the tagged copy (taggedCopy.ts) — each
- * record with its own line index, byte offset and length in front — so no record crosses into
+ * record with its own entry index, line, byte offset and length in front — so no record crosses into
  * JavaScript and every DuckDB thread can take any part of the file. Per-record JS cost was the
  * import's limit (≈22 µs per record against DuckDB's ≈3 µs, ../shared/perf/baseline.md §5).
  * Rows that are not plain (unparseable, missing a required field, an unusual shape) are left out
@@ -52,7 +52,7 @@ const POLL_MS = 200;
 
 /**
  * The tagged copy as CSV (taggedCopy.ts): U+0001 between the parts, no quoting or escapes, one
- * line per LF. Strict mode skips (with ignore_errors) a line that does not have exactly the four
+ * line per LF. Strict mode skips (with ignore_errors) a line that does not have exactly the five
  * parts, rather than reading part of it; the copy holds no CR, which strict mode would refuse
  * outright.
  */
@@ -69,7 +69,7 @@ function taggedCopyReader(parameter: string): string {
     'strict_mode = true',
     'ignore_errors = true',
     `max_line_size = ${TAGGED_MAX_LINE_BYTES}`,
-    "columns = {'e': 'BIGINT', 'o': 'BIGINT', 'n': 'BIGINT', 'record': 'VARCHAR'}",
+    "columns = {'e': 'BIGINT', 'b': 'BIGINT', 'o': 'BIGINT', 'n': 'BIGINT', 'record': 'VARCHAR'}",
   ];
   return `read_csv(${parameter}, ${options.join(', ')})`;
 }
@@ -105,16 +105,16 @@ export function nativeInsertSql(family: NativeFamily): string {
     ...Object.keys(family.nested).map((m) => `${JSON.stringify(m)}: ${fieldsOf(m)}`),
   ].join(', ')}}`;
   return `INSERT INTO events (${target})
-SELECT CAST($1 AS BIGINT) + e, $2, e, e + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
+SELECT CAST($1 AS BIGINT) + e, $2, e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
-  SELECT e, o, n, record, m, ${values}
+  SELECT e, b, o, n, record, m, ${values}
   FROM (
-    SELECT e, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
+    SELECT e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
     FROM ${taggedCopyReader('$3')}
   )
 )
 -- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
-WHERE m IS NOT NULL AND e IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
+WHERE m IS NOT NULL AND e IS NOT NULL AND b IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
   AND ${readAlike('record', family)} AND (${family.plain})`;
 }
 

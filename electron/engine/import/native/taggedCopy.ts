@@ -1,9 +1,10 @@
 /**
  * One pass over a JSON Lines file that decides whether DuckDB may read it directly
- * (nativeJsonl.ts) and, if so, writes a tagged copy for it: each record again, with its line
- * index, byte offset and length in front, each ended by a U+0001 byte,
+ * (nativeJsonl.ts) and, if so, writes a tagged copy for it: each record again, with its entry
+ * index, the number of blank lines before it, its byte offset and its length in front, each
+ * ended by a U+0001 byte,
  *
- *     {"run_id":"r1",…}   →   0␁0␁19␁{"run_id":"r1",…}
+ *     {"run_id":"r1",…}   →   0␁0␁0␁19␁{"run_id":"r1",…}
  *
  * DuckDB can only number rows by reading a file in order on one thread (WITH ORDINALITY, or a
  * POSITIONAL JOIN with an offsets file), which made the import single-threaded; a line that
@@ -18,15 +19,17 @@
  * DuckDB, made DuckDB's second and later INSERTs into the same transaction ~2× slower and hold
  * more memory.
  *
- * The copy holds each record exactly as the JS reader (lines.ts) cuts it: after a UTF-8 BOM
- * (whose bytes the offsets still count), without a CRLF ending's CR, and in the decompressed text
- * of a gzip file (copySource.ts). The copy is only written for a "plain" file, where every line
- * is what DuckDB would read: valid UTF-8 and a non-empty `{…}` with nothing around it. Lines
- * DuckDB's CSV reader could split differently (those holding a U+0001, or a CR other than the
- * ending's, which JSON allows only as whitespace or not at all), lines over NATIVE_MAX_LINE_BYTES
- * and a last line with no newline (torn, or merely unended) are left out of the copy but counted,
- * so the JS path reads them like the rows DuckDB leaves out. Anything else (a blank line, a bare
- * value, broken UTF-8 or a broken gzip stream) goes through the JS reader, which handles all of it.
+ * The copy holds each record exactly as the JS reader (lines.ts) cuts it and numbers it: after a
+ * UTF-8 BOM (whose bytes the offsets still count), without a CRLF ending's CR, blank lines
+ * counted but no record, and in the decompressed text of a gzip file (copySource.ts). Only a
+ * record DuckDB reads as the JS reader does goes in: valid UTF-8 and a `{…}` with nothing around
+ * it. The rest are left out of the copy but counted, so the JS path reads them like the rows
+ * DuckDB leaves out: broken UTF-8, anything else around or instead of an object, a U+0001 or a CR
+ * other than the ending's (DuckDB's CSV reader could split there; JSON allows a CR only as
+ * whitespace), lines over NATIVE_MAX_LINE_BYTES, and a last line with no newline (torn, or merely
+ * unended). A damaged or hostile line costs only itself the fast path. Files the pass cannot copy
+ * at all (a line over the JS reader's own limit, a broken gzip stream, no records) go through
+ * the JS reader whole.
  */
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
@@ -40,8 +43,8 @@ export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: 
 
 /** Ends each part of the tag: a byte no JSON text holds outside an escape. */
 export const TAG_SEPARATOR = 0x01;
-/** The tag at its widest: three decimals up to 2^53 (16 digits) and their separators. */
-const TAG_MAX_BYTES = 3 * 17;
+/** The tag at its widest: four decimals up to 2^53 (16 digits) and their separators. */
+const TAG_MAX_BYTES = 4 * 17;
 const CHUNK = 8 * 1024 * 1024;
 /**
  * Longer lines are left out of the copy and go to the JS path. DuckDB's readers hold buffers of
@@ -121,7 +124,8 @@ export async function writeTaggedCopy(
   const { signal, maxBytes = Infinity } = options;
   const source = await openCopySource(path, options.gzip ?? false, options.onBytes ?? (() => undefined));
   const out = await open(copyFile, 'w');
-  let lines = 0;
+  let lines = 0; // records (non-blank lines), as the JS reader numbers entries
+  let blanks = 0; // blank lines so far: a record's line is its entry index + blanks before it + 1
   let writing: Promise<unknown> = Promise.resolve();
   try {
     const buf = Buffer.allocUnsafe(CHUNK + MAX_LINE_BYTES);
@@ -156,8 +160,9 @@ export async function writeTaggedCopy(
         continue;
       }
       const complete = buf.subarray(0, lastLf + 1);
-      // Node's isUtf8 is simdutf: validating here costs a few ms per 100 MB.
-      if (!isUtf8(complete)) return { plain: false, why: 'not valid UTF-8 throughout' };
+      // Node's isUtf8 is simdutf: validating here costs a few ms per 100 MB; a chunk that fails
+      // is checked again line by line.
+      const utf8 = isUtf8(complete);
       let separator = nextByte(buf, TAG_SEPARATOR, 0, lastLf);
       let cr = nextByte(buf, CR, 0, lastLf);
       let start = startOf(end);
@@ -166,18 +171,29 @@ export async function writeTaggedCopy(
         // The JS reader drops one CR before the newline (lines.ts); the copy holds the record without it.
         const recordEnd = nl > start && buf[nl - 1] === CR ? nl - 1 : nl;
         const length = recordEnd - start;
-        if (length === 0 || buf[start] !== OPEN_BRACE || buf[recordEnd - 1] !== CLOSE_BRACE)
-          return { plain: false, why: `line ${lines + 1} is not a bare {…} record` };
         if (length > MAX_LINE_BYTES) return { plain: false, why: 'a line is longer than the line limit' };
-        const leftOut = length > NATIVE_MAX_LINE_BYTES || separator < nl || cr < recordEnd;
+        const bare = length > 0 && buf[start] === OPEN_BRACE && buf[recordEnd - 1] === CLOSE_BRACE;
+        const leftOut =
+          !bare ||
+          length > NATIVE_MAX_LINE_BYTES ||
+          separator < nl ||
+          cr < recordEnd ||
+          (!utf8 && !isUtf8(buf.subarray(start, recordEnd)));
         if (separator < nl) separator = nextByte(buf, TAG_SEPARATOR, nl, lastLf);
         if (cr < nl) cr = nextByte(buf, CR, nl, lastLf);
+        if (!bare && isBlankLine(buf.subarray(start, recordEnd))) {
+          blanks += 1;
+          start = nl + 1;
+          continue;
+        }
         if (!leftOut) {
           if (w + TAG_MAX_BYTES + length + 1 > tagged.length) {
             await flush(w);
             w = 0;
           }
           w = putDecimal(tagged, w, lines);
+          tagged[w++] = TAG_SEPARATOR;
+          w = putDecimal(tagged, w, blanks);
           tagged[w++] = TAG_SEPARATOR;
           w = putDecimal(tagged, w, base + start);
           tagged[w++] = TAG_SEPARATOR;
