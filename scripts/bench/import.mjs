@@ -1,12 +1,15 @@
-// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|meshguard]: generates N
+// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|meshguard --gzip]: generates N
 // events of the family (if missing; families.mjs), then imports
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
 // A third step, the floor, is DuckDB parsing the same columns and also storing each record's text:
 // the least any import that keeps the original records in the case can do. `--js` adds Casefile's
 // JS path (CASEFILE_NATIVE_IMPORT=0), which every family without a SQL restatement takes.
+// `--gzip` imports a gzip copy of the archive instead (DuckDB's read_json decompresses it too).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { BENCH_FAMILIES } from './families.mjs';
 
@@ -16,18 +19,25 @@ const { values } = parseArgs({
     pairs: { type: 'string', default: '2' },
     js: { type: 'boolean', default: false },
     family: { type: 'string', default: 'runtime-steps' },
+    gzip: { type: 'boolean', default: false },
   },
 });
 const n = Number(values.n);
 const family = BENCH_FAMILIES[values.family];
 if (!family) throw new Error(`--family is one of ${Object.keys(BENCH_FAMILIES).join(', ')}`);
-const file = family.file(n);
-if (!existsSync(file))
-  spawnSync(process.execPath, [family.generator, '--n', String(n), '--out', file], {
+const jsonl = family.file(n);
+if (!existsSync(jsonl))
+  spawnSync(process.execPath, [family.generator, '--n', String(n), '--out', jsonl], {
     stdio: 'inherit',
   });
+const file = values.gzip ? `${jsonl}.gz` : jsonl;
+if (!existsSync(file)) {
+  await pipeline(createReadStream(jsonl), createGzip(), createWriteStream(`${file}.part`));
+  renameSync(`${file}.part`, file);
+}
 if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { stdio: 'inherit' });
-const mb = statSync(file).size / 1e6;
+// MB/s of the JSON Lines text, gzip or not, so the figures compare.
+const mb = statSync(jsonl).size / 1e6;
 
 function measure(step, target, env = {}) {
   // Flush the previous step's writes first, so no step pays for another's disk writeback.
@@ -70,7 +80,7 @@ const ratio = (xs, base = runs.duckdb) => {
   return `${median(rs).toFixed(2)}× [${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}]`;
 };
 console.log(
-  `\n${n} ${values.family} events, ${mb.toFixed(0)} MB, ${values.pairs} alternating rounds, medians:`,
+  `\n${n} ${values.family} events, ${mb.toFixed(0)} MB${values.gzip ? ` (gzip: ${(statSync(file).size / 1e6).toFixed(0)} MB)` : ''}, ${values.pairs} alternating rounds, medians:`,
 );
 console.table(values.js ? [cf, dd, fl, row('casefile import, JS path', runs.js)] : [cf, dd, fl]);
 console.log(
