@@ -14,7 +14,7 @@ const inList = (values: ReadonlySet<string>): string => [...values].map(sqlText)
 
 /** decision and decision_raw: policy_decision, else a refusing event type, else outcome denied, else action. */
 export function agentmeshDecisionColumns(): { decision: string; decision_raw: string } {
-  const policy = emptyAsNull('policy_decision');
+  const policy = emptyAsNull(member('policy_decision'));
   const fromPolicy = decisionOf(policy);
   const fromAction = decisionOf(member('action'));
   const refusing = `${member('event_type')} IN (${inList(AGENTMESH_REFUSING_EVENT_TYPES)})`;
@@ -32,6 +32,6 @@ export function agentmeshDelegationColumns(): { delegator: string; delegate: str
   const fromResource = `(CASE WHEN starts_with(${member('resource')}, 'agent://') THEN substr(${member('resource')}, ${'agent://'.length + 1}) END)`;
   return {
     delegator: `(CASE WHEN ${delegating} THEN ${member('agent_did')} END)`,
-    delegate: `(CASE WHEN ${delegating} THEN COALESCE(${emptyAsNull('target_did')}, ${fromResource}) END)`,
+    delegate: `(CASE WHEN ${delegating} THEN COALESCE(${emptyAsNull(member('target_did'))}, ${fromResource}) END)`,
   };
 }

@@ -29,52 +29,45 @@ export function present(name: string): string {
   return `(m."${name}" IS NOT NULL)`;
 }
 
+/*
+ * The readers below take the value as an SQL text expression: a member (`member('run_id')`) or
+ * a field inside one (`nestedMember('data', 'run_id')`).
+ */
+
 /** RecordReader.requireText(): a non-empty string (its type checked by recordShape.ts). */
-export function requiredTextPlain(name: string): string {
-  const v = member(name);
+export function requiredTextPlain(v: string): string {
   return `(${v} IS NOT NULL AND ${v} <> '')`;
 }
 
 /** RecordReader.requireInteger() for a JSON integer token that BigInt reads back unchanged. */
-export function requiredIntegerPlain(name: string): string {
-  return `regexp_full_match(${member(name)}, '0|-?[1-9][0-9]{0,17}')`;
+export function requiredIntegerPlain(v: string): string {
+  return `regexp_full_match(${v}, '0|-?[1-9][0-9]{0,17}')`;
 }
 
-export function integer(name: string): string {
-  return `CAST(${member(name)} AS BIGINT)`;
+export function integer(v: string): string {
+  return `CAST(${v} AS BIGINT)`;
 }
 
 /**
  * RecordReader.time() for RFC 3339 UTC text (`Z` or `+00:00`, at most microseconds, a real
  * calendar date in years 0001–9999): shared/ingest/time.ts gives exactly this instant and no note.
  */
-export function utcTimePlain(name: string): string {
-  const v = member(name);
-  return `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${v}, '0000') AND TRY_CAST(${utcTimeText(name)} AS TIMESTAMP) IS NOT NULL)`;
+export function utcTimePlain(v: string): string {
+  return `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${v}, '0000') AND TRY_CAST(${utcTimeText(v)} AS TIMESTAMP) IS NOT NULL)`;
 }
 
 /** The time without its zone, which utcTimePlain's pattern has shown is `Z` or `+00:00`. */
-function utcTimeText(name: string): string {
-  const v = member(name);
+function utcTimeText(v: string): string {
   return `(CASE WHEN ends_with(${v}, 'Z') THEN ${v}[1:-2] ELSE ${v}[1:-7] END)`;
 }
 
-export function utcTime(name: string): string {
-  return `CAST(${utcTimeText(name)} AS TIMESTAMP)`;
+export function utcTime(v: string): string {
+  return `CAST(${utcTimeText(v)} AS TIMESTAMP)`;
 }
 
 /** decisionFromWord() on a word that is already folded (lower case, `_`), so folding is the identity. */
-export function decisionPlain(name: string): string {
-  return decisionWordPlain(member(name));
-}
-
-/** decisionPlain() of an SQL text expression (a nested field). */
 export function decisionWordPlain(expression: string): string {
   return `(${expression} IS NULL OR regexp_full_match(${expression}, '[a-z_]+'))`;
-}
-
-export function decision(name: string): string {
-  return decisionOf(member(name));
 }
 
 /** decisionFromWord() of an SQL text expression holding a folded word (or NULL). */
@@ -86,8 +79,8 @@ export function decisionOf(expression: string): string {
 }
 
 /** RecordReader.text(name, true): an empty string reads as absent. */
-export function emptyAsNull(name: string): string {
-  return `NULLIF(${member(name)}, '')`;
+export function emptyAsNull(v: string): string {
+  return `NULLIF(${v}, '')`;
 }
 
 /** The rest of a text after `prefix` when it starts with it (an `agent:`/`user:` actor). */
