@@ -1,27 +1,46 @@
 // The archives bench:import can generate, each with the explicit columns DuckDB's read_json
-// baseline reads (../shared/perf/baseline.md §5 (b)): the flat runtime-steps events, and the
-// nested meshguard events with the Parquet cold-tier schema of formats/meshguard.md §8.
+// baseline reads (../shared/perf/baseline.md §5 (b)): the flat runtime-steps events, their
+// CloudEvents copy (the event as a STRUCT in `data`), and the nested meshguard events with the
+// Parquet cold-tier schema of formats/meshguard.md §8.
+const STEP_COLUMNS = {
+  run_id: 'VARCHAR',
+  step_id: 'BIGINT',
+  tenant_id: 'VARCHAR',
+  action: 'VARCHAR',
+  action_key: 'VARCHAR',
+  timestamp: 'TIMESTAMP',
+  phase: 'VARCHAR',
+  decision: 'VARCHAR',
+  reason: 'VARCHAR',
+  actor: 'VARCHAR',
+  scope: 'VARCHAR',
+  args_hash: 'VARCHAR',
+  result: 'VARCHAR',
+  prev: 'VARCHAR',
+  hash: 'VARCHAR',
+  sig: 'VARCHAR',
+};
+
 export const BENCH_FAMILIES = {
   'runtime-steps': {
     generator: 'scripts/bench/gen-archive.mjs',
     file: (n) => `.bench/events-${n}.jsonl`,
+    columns: STEP_COLUMNS,
+  },
+  'runtime-steps-cloudevents': {
+    generator: 'scripts/bench/gen-step-cloudevents.mjs',
+    file: (n) => `.bench/step-cloudevents-${n}.jsonl`,
     columns: {
-      run_id: 'VARCHAR',
-      step_id: 'BIGINT',
-      tenant_id: 'VARCHAR',
-      action: 'VARCHAR',
-      action_key: 'VARCHAR',
-      timestamp: 'TIMESTAMP',
-      phase: 'VARCHAR',
-      decision: 'VARCHAR',
-      reason: 'VARCHAR',
-      actor: 'VARCHAR',
-      scope: 'VARCHAR',
-      args_hash: 'VARCHAR',
-      result: 'VARCHAR',
-      prev: 'VARCHAR',
-      hash: 'VARCHAR',
-      sig: 'VARCHAR',
+      specversion: 'VARCHAR',
+      id: 'VARCHAR',
+      source: 'VARCHAR',
+      type: 'VARCHAR',
+      subject: 'VARCHAR',
+      time: 'TIMESTAMP',
+      datacontenttype: 'VARCHAR',
+      data: `STRUCT(${Object.entries(STEP_COLUMNS)
+        .map(([name, type]) => `${name} ${type}`)
+        .join(', ')})`,
     },
   },
   meshguard: {

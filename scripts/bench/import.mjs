@@ -1,4 +1,4 @@
-// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|meshguard --gzip]: generates N
+// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|runtime-steps-cloudevents|meshguard --gzip]: generates N
 // events of the family (if missing; families.mjs), then imports
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { sinkLine } from './agentmeshSinkLine';
 import { meshguardLine } from './meshguardLine';
 import { stepLine } from './runtimeStepLine';
+import { stepCloudEventLine } from './stepCloudEventLine';
+import { fuzzedLine } from './fuzzLines';
 import { timestamp } from './fuzzJsonPieces';
 
 const stepsTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
@@ -142,13 +144,32 @@ export interface FuzzFamily {
   typical: Partial<Record<string, fc.Arbitrary<string>>>;
 }
 
+// runtime-steps, with a post_exec result.
+const steps: FuzzFamily = {
+  producer: 'runtime-steps',
+  ordinary: (step) => stepLine(step, { result: '"ok"' }),
+  typical: stepsTypical,
+};
+
+/** runtime-steps CloudEvents (§7): envelope values, and a random runtime-steps event as `data`. */
+const stepCloudEventsTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
+  specversion: fc.constantFrom('"1.0"', '""', '1.0'),
+  time: timestamp(['Z', '+00:00', '', '+01:00']),
+  subject: fc.constantFrom('"run_1"', '""', 'null', '"run_\\u00e9"'),
+  traceparent: fc.constantFrom('"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"', '"x"'),
+  data: fc.oneof(
+    { weight: 4, arbitrary: fuzzedLine(steps) },
+    { weight: 1, arbitrary: fc.constantFrom('{}', 'null', '"x"') },
+  ),
+};
+
 export const FAMILIES: FuzzFamily[] = [
-  // runtime-steps, with a post_exec result.
-  {
-    producer: 'runtime-steps',
-    ordinary: (step) => stepLine(step, { result: '"ok"' }),
-    typical: stepsTypical,
-  },
+  steps,
   { producer: 'agentmesh-sink', ordinary: (step) => sinkLine(step), typical: sinkTypical },
   { producer: 'meshguard', ordinary: (step) => meshguardLine(step), typical: meshguardTypical },
+  {
+    producer: 'runtime-steps-cloudevents',
+    ordinary: (step) => stepCloudEventLine(step, {}, { result: '"ok"' }),
+    typical: stepCloudEventsTypical,
+  },
 ];

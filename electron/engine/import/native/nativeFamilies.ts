@@ -7,7 +7,7 @@
  */
 import { agentmeshSink } from './families/agentmeshSink';
 import { meshguard } from './families/meshguard';
-import { runtimeSteps } from './families/runtimeSteps';
+import { runtimeSteps, runtimeStepsCloudEvents } from './families/runtimeSteps';
 
 export type NestedField = 'text' | 'integer' | { listOf: string };
 
@@ -61,6 +61,7 @@ const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([
   [runtimeSteps.producer, runtimeSteps],
   [agentmeshSink.producer, agentmeshSink],
   [meshguard.producer, meshguard],
+  [runtimeStepsCloudEvents.producer, runtimeStepsCloudEvents],
 ]);
 
 /** The top-level members the INSERT reads (json_transform): all but the free-form ones. */

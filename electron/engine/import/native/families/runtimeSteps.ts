@@ -5,6 +5,7 @@ import {
   decisionWordPlain,
   integer,
   member,
+  nestedMember,
   requiredIntegerPlain,
   requiredTextPlain,
   sqlText,
@@ -12,60 +13,114 @@ import {
   utcTimePlain,
 } from '../sqlFields';
 
-/** mapRuntimeStepsEvent (shared/ingest/normalize/runtimeSteps.ts; formats/runtime-steps.md §2). */
+/** The event's members the mapper reads, besides the integer `step_id`; each a string or null. */
+const EVENT_TEXT = [
+  'run_id',
+  'phase',
+  'timestamp',
+  'decision',
+  'actor',
+  'tenant_id',
+  'action',
+  'action_key',
+  'result',
+  'reason',
+  'scope',
+  'hash',
+  'prev',
+] as const;
+
+/**
+ * runtimeStepsEvent (shared/ingest/normalize/runtimeSteps.ts; formats/runtime-steps.md §2) over
+ * the event's members as `field(name)` reads them: at the top of the record, or inside a
+ * CloudEvent's `data`.
+ */
+function eventSql(field: (name: string) => string): { plain: string[]; columns: Record<string, string> } {
+  const actor = field('actor');
+  const phase = field('phase');
+  return {
+    plain: [
+      requiredTextPlain(field('run_id')),
+      requiredIntegerPlain(field('step_id')),
+      requiredTextPlain(phase),
+      utcTimePlain(field('timestamp')),
+      decisionWordPlain(field('decision')),
+    ],
+    columns: {
+      producer: sqlText('runtime-steps'),
+      ts: utcTime(field('timestamp')),
+      ts_raw: field('timestamp'),
+      event_id: `${field('run_id')} || '/' || CAST(${integer(field('step_id'))} AS VARCHAR) || '/' || ${phase}`,
+      event_type: phase,
+      agent_id: afterPrefix(actor, 'agent:'),
+      actor,
+      user_id: afterPrefix(actor, 'user:'),
+      tenant: field('tenant_id'),
+      run_id: field('run_id'),
+      step: integer(field('step_id')),
+      phase,
+      action: field('action'),
+      action_key: field('action_key'),
+      decision: decisionOf(field('decision')),
+      decision_raw: field('decision'),
+      outcome: field('result'),
+      reason: field('reason'),
+      scope: field('scope'),
+      // §2: the approval phase is the operator's decision on a gated action.
+      approver: `(CASE WHEN ${phase} = 'approval' THEN ${actor} END)`,
+      record_hash: field('hash'),
+      prev_hash: field('prev'),
+    },
+  };
+}
+
+const topLevel = eventSql(member);
+
+/** mapRuntimeStepsEvent: the per-tenant JSONL (§1–§2). */
 export const runtimeSteps: NativeFamily = {
   producer: 'runtime-steps',
-  strings: [
-    'run_id',
-    'phase',
-    'timestamp',
-    'decision',
-    'actor',
-    'tenant_id',
-    'action',
-    'action_key',
-    'result',
-    'reason',
-    'scope',
-    'hash',
-    'prev',
-  ],
+  strings: EVENT_TEXT,
   tokens: ['step_id'],
   // formats/runtime-steps.md §2; verification reads these from the record itself.
   others: ['args_hash', 'sig'],
   free: [],
   nested: {},
   refused: [],
+  plain: topLevel.plain.join(' AND '),
+  columns: topLevel.columns,
+};
+
+const inData = eventSql((name) => nestedMember('data', name));
+
+/**
+ * mapRuntimeStepsCloudEvent (wrappedCloudEvent.ts, cloudEventEnvelope.ts; §7): the event in
+ * `data`, and from the envelope only `source` and `subject`; `specversion`, `id`, `type` and
+ * `source` must be non-empty text and `time` a time, as readCloudEventEnvelope requires. The
+ * tracing members the envelope reader also reads must be text, and any other envelope member
+ * sends the row to JS (recordShape.ts counts the keys).
+ */
+export const runtimeStepsCloudEvents: NativeFamily = {
+  producer: 'runtime-steps-cloudevents',
+  strings: ['specversion', 'id', 'type', 'source', 'time', 'subject'],
+  tokens: [],
+  others: ['datacontenttype', 'traceparent', 'traceid', 'sessionid'],
+  free: ['data'],
+  nested: {
+    data: { ...Object.fromEntries(EVENT_TEXT.map((name) => [name, 'text' as const])), step_id: 'integer' },
+  },
+  refused: [],
   plain: [
-    requiredTextPlain(member('run_id')),
-    requiredIntegerPlain(member('step_id')),
-    requiredTextPlain(member('phase')),
-    utcTimePlain(member('timestamp')),
-    decisionWordPlain(member('decision')),
+    requiredTextPlain(member('specversion')),
+    requiredTextPlain(member('id')),
+    requiredTextPlain(member('type')),
+    requiredTextPlain(member('source')),
+    utcTimePlain(member('time')),
+    ...inData.plain,
   ].join(' AND '),
   columns: {
-    producer: sqlText('runtime-steps'),
-    ts: utcTime(member('timestamp')),
-    ts_raw: member('timestamp'),
-    event_id: `${member('run_id')} || '/' || CAST(${integer(member('step_id'))} AS VARCHAR) || '/' || ${member('phase')}`,
-    event_type: member('phase'),
-    agent_id: afterPrefix(member('actor'), 'agent:'),
-    actor: member('actor'),
-    user_id: afterPrefix(member('actor'), 'user:'),
-    tenant: member('tenant_id'),
-    run_id: member('run_id'),
-    step: integer(member('step_id')),
-    phase: member('phase'),
-    action: member('action'),
-    action_key: member('action_key'),
-    decision: decisionOf(member('decision')),
-    decision_raw: member('decision'),
-    outcome: member('result'),
-    reason: member('reason'),
-    scope: member('scope'),
-    // §2: the approval phase is the operator's decision on a gated action.
-    approver: `(CASE WHEN ${member('phase')} = 'approval' THEN ${member('actor')} END)`,
-    record_hash: member('hash'),
-    prev_hash: member('prev'),
+    ...inData.columns,
+    producer: sqlText('runtime-steps-cloudevents'),
+    source: member('source'),
+    subject: member('subject'),
   },
 };
