@@ -55,6 +55,8 @@ function oddShapes(): string[] {
     { data: '"text"' },
     { data: '[1]' },
     { data: '{}' },
+    { data: '5' },
+    { data: '[]' },
     { data: pythonLayout(stepLine(7)) },
     { data: stepLine(8).replace(/}$/, ',"extra":{"run_id":5}}') },
   ];
@@ -138,5 +140,23 @@ describe('the native INSERT for runtime-steps CloudEvents', () => {
     const file = join(dir, 'keys.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect((await insertedByDuckDb(db, dir, file, PRODUCER)).entries).toEqual([0, 5, 6]);
+  });
+
+  it("accounts for a compact line's every byte, the event's included (recordShape.ts compactLength)", async () => {
+    // Text that only looks like DuckDB's lenient JSON: the general check refuses any record
+    // holding it, the compact one takes it as long as every byte is accounted for.
+    const lenientLooking = { reason: '"x,}y: nan"' };
+    const lines = [
+      line(1, {}, lenientLooking),
+      line(2, { data: pythonLayout(stepLine(2, lenientLooking)) }),
+      line(3, {}, { ...lenientLooking, step_id: '"3"' }), // a string step: two bytes more than read
+      line(4, {}, lenientLooking).replace(/}}$/, ',"x":1}}'), // a member the event does not name
+      line(5, {}, { ...lenientLooking, scope: 'null' }), // null reads as absent
+      line(6, {}, lenientLooking).replace(/}}$/, ',}}'),
+      line(7, {}, { ...lenientLooking, sig: undefined }), // members may be absent
+    ];
+    const file = join(dir, 'compact.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect((await insertedByDuckDb(db, dir, file, PRODUCER)).entries).toEqual([0, 6]);
   });
 });

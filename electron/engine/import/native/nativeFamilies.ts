@@ -47,6 +47,12 @@ export interface NativeFamily {
    */
   nested: Readonly<Record<string, Readonly<Record<string, NestedField>>>>;
   /**
+   * Free-form members whose nested fields are all the members their object may hold (none a
+   * list): when every free-form member is closed, a compact record's length can be accounted for
+   * (recordShape.ts compactLength), as for a flat family.
+   */
+  closed: readonly string[];
+  /**
    * Names that send a row to the JS path wherever they appear in quotes, as a key or as a string
    * value (recordShape.ts): members the columns would need but the SQL does not restate.
    */

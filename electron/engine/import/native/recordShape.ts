@@ -121,12 +121,28 @@ function nestedKeysRead(record: string, family: NativeFamily): string {
 
 /**
  * The length of `{"a":"x","b":1}` from DuckDB's values: per member present, its key in quotes,
- * the colon, the value (in quotes for a string) and a comma; the braces less the last comma.
+ * the colon, the value (in quotes for a string) and a comma; the braces less the last comma. A
+ * closed member's object counts the same way inside its own braces, once a field is present; a
+ * value with none (`{}`, or no object at all, which DuckDB reads as fields all NULL) counts
+ * nothing, so the record is longer than the sum and the general way takes it.
  */
 function compactLength(record: string, family: NativeFamily): string {
-  const term = (name: string, quotes: number): string =>
-    `COALESCE(strlen(${member(name)}) + ${name.length + 2 + 1 + quotes + 1}, 0)`;
-  const terms = [...stringMembers(family).map((m) => term(m, 2)), ...family.tokens.map((m) => term(m, 0))];
+  const term = (name: string, value: string, quotes: number): string =>
+    `COALESCE(strlen(${value}) + ${name.length + 2 + 1 + quotes + 1}, 0)`;
+  const closed = family.closed.map((m) => {
+    const fields = nestedFieldsOf(family).filter((f) => f.member === m);
+    const terms = fields.map(({ field, kind }) => {
+      if (typeof kind === 'object') throw new Error(`closed member ${m} holds a list, ${field}`);
+      return term(field, nestedMember(m, field), kind === 'text' ? 2 : 0);
+    });
+    const anyField = fields.map(({ field }) => `${nestedMember(m, field)} IS NOT NULL`).join(' OR ');
+    return `(CASE WHEN ${anyField} THEN ${m.length + 2 + 1} + 1 + ${terms.join(' + ')} + 1 ELSE 0 END)`;
+  });
+  const terms = [
+    ...stringMembers(family).map((m) => term(m, member(m), 2)),
+    ...family.tokens.map((m) => term(m, member(m), 0)),
+    ...closed,
+  ];
   return `strlen(${record}) = 1 + ${terms.join(' + ')}`;
 }
 
@@ -158,8 +174,11 @@ function noTrailingComma(record: string): string {
 /** The whole check, on the record's text column `record` and the members as `v_<name>`. */
 export function readAlike(record: string, family: NativeFamily): string {
   const general = `(${keysKnownOnce(record, family)} AND ${noEscapedKey(record)} AND ${noTrailingComma(record)})`;
-  // A free-form member's text has no length to account for: the general way only.
-  if (family.free.length > 0) return `${nestedKeysRead(record, family)} AND ${general}`;
   const compact = `(NOT contains(${record}, '\\') AND ${compactLength(record, family)})`;
-  return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
+  if (family.free.length === 0) return `${stringsAreStrings(record, family)} AND (${compact} OR ${general})`;
+  // A free-form member's text has no length to account for, unless it is closed: the general way
+  // only. (Its checks cost ≈1.4 s per million 860-byte CloudEvents, the compact one ≈0.5 s.)
+  if (!family.free.every((m) => family.closed.includes(m)))
+    return `${nestedKeysRead(record, family)} AND ${general}`;
+  return `${stringsAreStrings(record, family)} AND (${compact} OR (${nestedKeysRead(record, family)} AND ${general}))`;
 }

@@ -51,6 +51,7 @@ export const agentmeshSink: NativeFamily = {
     (m) => !AGENTMESH_SINK_READ.includes(m) && !AGENTMESH_SINK_FREE.includes(m),
   ),
   free: AGENTMESH_SINK_FREE,
+  closed: [],
   nested: { data: { reason: 'text', severity: 'text' } },
   refused: AGENTMESH_DELEGATION_DATA,
   plain: [

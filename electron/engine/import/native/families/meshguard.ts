@@ -75,6 +75,7 @@ export const meshguard: NativeFamily = {
     metadata: { client_ip: 'text' },
     integrity: { hash: 'text', prev: 'text' },
   },
+  closed: [],
   refused: LEFT_TO_JS,
   plain: [
     requiredTextPlain(member('event_id')),

@@ -29,6 +29,8 @@ const EVENT_TEXT = [
   'hash',
   'prev',
 ] as const;
+/** formats/runtime-steps.md §2: members no column reads (verification reads them from the record itself). */
+const EVENT_OTHERS = ['args_hash', 'sig'];
 
 /**
  * runtimeStepsEvent (shared/ingest/normalize/runtimeSteps.ts; formats/runtime-steps.md §2) over
@@ -81,9 +83,9 @@ export const runtimeSteps: NativeFamily = {
   producer: 'runtime-steps',
   strings: EVENT_TEXT,
   tokens: ['step_id'],
-  // formats/runtime-steps.md §2; verification reads these from the record itself.
-  others: ['args_hash', 'sig'],
+  others: EVENT_OTHERS,
   free: [],
+  closed: [],
   nested: {},
   refused: [],
   plain: topLevel.plain.join(' AND '),
@@ -105,9 +107,15 @@ export const runtimeStepsCloudEvents: NativeFamily = {
   tokens: [],
   others: ['datacontenttype', 'traceparent', 'traceid', 'sessionid'],
   free: ['data'],
+  // Every member of the event is read, the two no column needs too, so a compact line's length
+  // accounts for all of it (recordShape.ts).
   nested: {
-    data: { ...Object.fromEntries(EVENT_TEXT.map((name) => [name, 'text' as const])), step_id: 'integer' },
+    data: {
+      ...Object.fromEntries([...EVENT_TEXT, ...EVENT_OTHERS].map((name) => [name, 'text' as const])),
+      step_id: 'integer',
+    },
   },
+  closed: ['data'],
   refused: [],
   plain: [
     requiredTextPlain(member('specversion')),
