@@ -1,7 +1,7 @@
 /**
  * Differential fuzzing of the native JSONL import (electron/engine/import/native/) against the JS
- * path, the reference: random files of each native family (runtime-steps, AgentMesh sink,
- * meshguard; test/helpers/fuzzFamilies.ts), their lines and layout made by fuzzLines.ts,
+ * path, the reference: random files of each native family (test/helpers/fuzzFamilies.ts), their
+ * lines and layout made by fuzzLines.ts,
  * imported both ways into real DuckDB files and compared column by column with quarantine and
  * report.
  * nativeImport.test.ts holds the hand-picked shapes; this looks for the ones nobody picked.

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { sinkLine } from './agentmeshSinkLine';
 import { meshguardLine } from './meshguardLine';
+import { meshguardSiemLine } from './meshguardSiemLine';
 import { stepLine } from './runtimeStepLine';
 import { stepCloudEventLine } from './stepCloudEventLine';
 import { fuzzedLine } from './fuzzLines';
@@ -163,6 +164,27 @@ const stepCloudEventsTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
   ),
 };
 
+/** meshguard SIEM values (§6): the projection's nulls, and the event's fields as a random object. */
+const siemTypical: Partial<Record<string, fc.Arbitrary<string>>> = {
+  timestamp: timestamp(['Z', '+00:00', '', '+01:00']),
+  severity: fc.constantFrom('"info"', '"warning"', 'null', '""'),
+  source: fc.constantFrom('"meshguard"', 'null', '""'),
+  tags: fc.constantFrom('[]', '["a","b"]', 'null', '[{"decision":"deny"}]', '"x"'),
+  meshguard: fc.constantFrom(
+    '{"event_id":"evt_1","agent_id":"a","agent_name":"A","trust_tier":"t","action":"x","resource":"r","decision":"allow","policy_id":null,"delegation_depth":0,"evaluation_time_ms":2}',
+    '{"event_id":"evt_1","decision":"Deny","delegation_depth":"2"}',
+    '{"event_id":"evt_1","delegation_depth":2.0}',
+    '{"event_id":"evt_1","delegation_depth":-0,"agent_id":null}',
+    '{"event_id":"evt_1","agent_id":5}',
+    '{"event_id":"evt_1","event_id":"evt_2"}',
+    '{"event_id":"","decision":"allow"}',
+    '{"event_id":"evt_1","evaluation_time_ms":nan}',
+    '{}',
+    'null',
+    '"evt_1"',
+  ),
+};
+
 export const FAMILIES: FuzzFamily[] = [
   steps,
   { producer: 'agentmesh-sink', ordinary: (step) => sinkLine(step), typical: sinkTypical },
@@ -172,4 +194,5 @@ export const FAMILIES: FuzzFamily[] = [
     ordinary: (step) => stepCloudEventLine(step, {}, { result: '"ok"' }),
     typical: stepCloudEventsTypical,
   },
+  { producer: 'meshguard-siem', ordinary: (i) => meshguardSiemLine(i), typical: siemTypical },
 ];

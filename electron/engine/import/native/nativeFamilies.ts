@@ -7,6 +7,7 @@
  */
 import { agentmeshSink } from './families/agentmeshSink';
 import { meshguard } from './families/meshguard';
+import { meshguardSiem } from './families/meshguardSiem';
 import { runtimeSteps, runtimeStepsCloudEvents } from './families/runtimeSteps';
 
 export type NestedField = 'text' | 'integer' | { listOf: string };
@@ -68,6 +69,7 @@ const FAMILIES: ReadonlyMap<string, NativeFamily> = new Map([
   [agentmeshSink.producer, agentmeshSink],
   [meshguard.producer, meshguard],
   [runtimeStepsCloudEvents.producer, runtimeStepsCloudEvents],
+  [meshguardSiem.producer, meshguardSiem],
 ]);
 
 /** The top-level members the INSERT reads (json_transform): all but the free-form ones. */
