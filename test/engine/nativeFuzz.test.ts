@@ -1,9 +1,8 @@
 /**
  * Differential fuzzing of the native JSONL import (electron/engine/import/native/) against the JS
  * path, the reference: random files of each native family (test/helpers/fuzzFamilies.ts), their
- * lines and layout made by fuzzLines.ts,
- * imported both ways into real DuckDB files and compared column by column with quarantine and
- * report.
+ * lines and layout made by fuzzLines.ts, imported both ways into real DuckDB files and compared
+ * column by column with quarantine and report.
  * nativeImport.test.ts holds the hand-picked shapes; this looks for the ones nobody picked.
  *
  * CASEFILE_FUZZ_RUNS sets the number of files (default 4) and CASEFILE_FUZZ_SEED replays one.
