@@ -16,9 +16,12 @@
  *   makes the record longer, and nothing can make it shorter once every string member is a
  *   string, so equal lengths leave no room for anything else. That is the producers' own
  *   layout (formats/runtime-steps.md §1: compact, non-ASCII raw) and costs a few additions per
- *   row.
+ *   row. A free-form member counts the same way inside its braces when it is closed (all its
+ *   fields read, as a CloudEvent's `data` holding a runtime-steps event); a family with any other
+ *   free-form member cannot be shown compact.
  * - general, for records with escapes or whitespace (Python's json.dumps writes both): the keys
- *   DuckDB lists, counted (keysKnownOnce), no key spelled with an escape, and no trailing comma.
+ *   DuckDB lists, counted (keysKnownOnce), no key spelled with an escape, and no trailing comma;
+ *   for free-form members, their nested keys too (nestedKeysRead).
  *
  * The string-type check (stringsAreStrings) holds for both.
  */
