@@ -4,11 +4,11 @@
  * ways into real DuckDB files and compared column by column; and DuckDB must really take the
  * producer's plain lines (a check that sent every row to JS would agree, only slower).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
-import { comparable, importBothWays } from '../helpers/importBothWays';
+import { expectSameBothWays, writeLines } from '../helpers/importBothWays';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { scratchDir } from '../helpers/scratchDir';
 import { sinkLine } from '../helpers/agentmeshSinkLine';
@@ -110,19 +110,13 @@ function oddShapes(): string[] {
 
 describe('native AgentMesh sink import gives what the JS path gives', () => {
   it.each(SINK_FILES)('%s', async (file) => {
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaSql.report.producer).toBe('agentmesh-sink');
-    expect(viaSql.events.length).toBeGreaterThan(0);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
+    const viaJs = await expectSameBothWays(file, dir, 'agentmesh-sink');
+    expect(viaJs.events.length).toBeGreaterThan(0);
   });
 
   it('a file of odd shapes: each row mapped or quarantined exactly as the JS mapper does', async () => {
-    const file = join(dir, 'odd.jsonl');
-    writeFileSync(file, `${oddShapes().join('\n')}\n`);
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaJs.report.producer).toBe('agentmesh-sink');
+    const viaJs = await expectSameBothWays(writeLines(dir, 'odd.jsonl', oddShapes()), dir, 'agentmesh-sink');
     expect(viaJs.quarantine.length).toBeGreaterThan(2);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
   });
 });
 
@@ -158,8 +152,7 @@ describe('the native INSERT for AgentMesh sink lines', () => {
       sinkLine(9, { data: { reason: 5 } }),
       sinkLine(10, { data: { reason: 'r', x: { reason: 's' } } }),
     ];
-    const file = join(dir, 'keys.jsonl');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = writeLines(dir, 'keys.jsonl', lines);
     expect((await insertedByDuckDb(db, dir, file, 'agentmesh-sink')).entries).toEqual([0, 5, 6]);
   });
 });

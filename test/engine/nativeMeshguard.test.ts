@@ -4,13 +4,14 @@
  * into real DuckDB files and compared column by column; and DuckDB must really take the
  * gateway's plain lines (a check that sent every row to JS would agree, only slower).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
-import { comparable, importBothWays } from '../helpers/importBothWays';
+import { expectSameBothWays, writeLines } from '../helpers/importBothWays';
 import { meshguardLine } from '../helpers/meshguardLine';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
+import { replaceOnce } from '../helpers/replaceOnce';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-native-meshguard');
@@ -113,11 +114,7 @@ function oddShapes(): string[] {
   ];
   const lines = Array.from({ length: 20 }, (_, i) => meshguardLine(i));
   odd.forEach((changes, i) => lines.push(meshguardLine(100 + i, changes)));
-  const raw = (i: number, from: string, to: string): string => {
-    const line = meshguardLine(i);
-    if (!line.includes(from)) throw new Error(`${from} not in the line`);
-    return line.replace(from, to);
-  };
+  const raw = (i: number, from: string, to: string): string => replaceOnce(meshguardLine(i), from, to);
   lines.push(
     raw(200, '"id":"agent_refunds"', '"id":"agent_refunds","id":"agent_evil"'),
     raw(201, '{"agent_id":"agent_support",', '{"agent_id":"agent_support","agent_id":"agent_x",'),
@@ -139,21 +136,15 @@ function oddShapes(): string[] {
 
 describe('native meshguard import gives what the JS path gives', () => {
   it.each(AUDIT_FILES)('%s', async (file) => {
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaSql.report.producer).toBe('meshguard');
-    expect(viaSql.events.length).toBeGreaterThan(0);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
+    const viaJs = await expectSameBothWays(file, dir, 'meshguard');
+    expect(viaJs.events.length).toBeGreaterThan(0);
   });
 
   it('a file of odd shapes: each row mapped or quarantined exactly as the JS mapper does', async () => {
-    const file = join(dir, 'odd.jsonl');
-    writeFileSync(file, `${oddShapes().join('\n')}\n`);
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaJs.report.producer).toBe('meshguard');
+    const viaJs = await expectSameBothWays(writeLines(dir, 'odd.jsonl', oddShapes()), dir, 'meshguard');
     expect(viaJs.quarantine.length).toBeGreaterThan(2);
     // The shapes reach the columns they are about: delegation paths with and without escapes.
     expect(viaJs.events.some((e) => String(e.delegation_path).includes('ünï'))).toBe(true);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
   });
 });
 
@@ -190,8 +181,7 @@ describe('the native INSERT for meshguard audit events', () => {
       meshguardLine(10, { delegation: 'x' }),
       meshguardLine(11, { delegation: undefined }),
     ];
-    const file = join(dir, 'keys.jsonl');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = writeLines(dir, 'keys.jsonl', lines);
     expect((await insertedByDuckDb(db, dir, file, 'meshguard')).entries).toEqual([0, 9, 10]);
   });
 });

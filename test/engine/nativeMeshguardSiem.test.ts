@@ -4,13 +4,14 @@
  * shapes, imported both ways into real DuckDB files and compared column by column; and DuckDB
  * must really take the projection's lines.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
-import { comparable, importBothWays } from '../helpers/importBothWays';
+import { expectSameBothWays, writeLines } from '../helpers/importBothWays';
 import { meshguardSiemLine as line } from '../helpers/meshguardSiemLine';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
+import { replaceOnce } from '../helpers/replaceOnce';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-native-siem');
@@ -67,11 +68,7 @@ function oddShapes(): string[] {
   const lines = Array.from({ length: 20 }, (_, i) => line(i));
   top.forEach((changes, i) => lines.push(line(100 + i, changes)));
   inner.forEach((changes, i) => lines.push(line(200 + i, {}, changes)));
-  const raw = (i: number, from: string, to: string): string => {
-    const l = line(i);
-    if (!l.includes(from)) throw new Error(`${from} not in the line`);
-    return l.replace(from, to);
-  };
+  const raw = (i: number, from: string, to: string): string => replaceOnce(line(i), from, to);
   lines.push(
     raw(300, '"agent_id":"agent_refunds"', '"agent_id":"agent_refunds","agent_id":"agent_evil"'),
     raw(301, '"decision":"allow"', '"\\u0064ecision":"allow"'),
@@ -87,20 +84,14 @@ function oddShapes(): string[] {
 
 describe('native meshguard SIEM import gives what the JS path gives', () => {
   it.each(FILES)('%s', async (file) => {
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaSql.report.producer).toBe(PRODUCER);
-    expect(viaSql.events.length).toBeGreaterThan(0);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
+    const viaJs = await expectSameBothWays(file, dir, PRODUCER);
+    expect(viaJs.events.length).toBeGreaterThan(0);
   });
 
   it('a file of odd shapes: each row mapped or quarantined exactly as the JS mapper does', async () => {
-    const file = join(dir, 'odd.jsonl');
-    writeFileSync(file, `${oddShapes().join('\n')}\n`);
-    const [viaSql, viaJs] = await importBothWays(file, dir);
-    expect(viaJs.report.producer).toBe(PRODUCER);
+    const viaJs = await expectSameBothWays(writeLines(dir, 'odd.jsonl', oddShapes()), dir, PRODUCER);
     expect(viaJs.quarantine.length).toBeGreaterThan(5);
     expect(viaJs.report.notes?.length ?? 0).toBeGreaterThan(0);
-    expect(comparable(viaSql)).toEqual(comparable(viaJs));
   });
 });
 
@@ -126,8 +117,7 @@ describe('the native INSERT for meshguard SIEM records', () => {
       line(7, { extra: 1 }),
       line(8, {}, { agent_id: null, policy_id: null }),
     ];
-    const file = join(dir, 'keys.jsonl');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = writeLines(dir, 'keys.jsonl', lines);
     expect((await insertedByDuckDb(db, dir, file, PRODUCER)).entries).toEqual([0, 5]);
   });
 });

@@ -4,6 +4,7 @@
  * column by column (nativeImport.test.ts, nativeFuzz.test.ts) or check what a hostile file left
  * (hostileBytes.test.ts).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
@@ -68,4 +69,22 @@ export function comparable(i: Imported): unknown {
     events: i.events,
     quarantine: i.quarantine,
   };
+}
+
+/**
+ * `file` imported both ways as `producer`, with the same events, quarantine and report; answers
+ * the JS path's import for what a test checks further.
+ */
+export async function expectSameBothWays(file: string, dir: string, producer: string): Promise<Imported> {
+  const [viaSql, viaJs] = await importBothWays(file, dir);
+  expect(viaJs.report.producer).toBe(producer);
+  expect(comparable(viaSql)).toEqual(comparable(viaJs));
+  return viaJs;
+}
+
+/** `lines` written as a JSON Lines file `name` under `dir`; answers its path. */
+export function writeLines(dir: string, name: string, lines: readonly string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }
