@@ -1,8 +1,8 @@
 /**
  * The fast import path for a plain JSON Lines file of a family DuckDB can normalize
  * (nativeFamilies.ts): one INSERT in which DuckDB reads the tagged copy (taggedCopy.ts) — each
- * record with its own entry index, line, byte offset and length in front — so no record crosses into
- * JavaScript and every DuckDB thread can take any part of the file. Per-record JS cost was the
+ * record with its own entry index, line, byte offset and length in front — so no record crosses
+ * into JavaScript and every DuckDB thread can take any part of the file. Per-record JS cost was the
  * import's limit (≈22 µs per record against DuckDB's ≈3 µs, ../shared/perf/baseline.md §5).
  * Rows that are not plain (unparseable, missing a required field, an unusual shape) are left out
  * of the INSERT and then go through the JS path, the reference, which maps or quarantines them
@@ -26,6 +26,7 @@ export interface NativeImportInput {
   db: Db;
   /** The original file, for the lines DuckDB leaves out. */
   path: string;
+  /** The original file is gzip: the lines are read from its text. */
   gzip: boolean;
   /** Its tagged copy, which DuckDB reads. */
   copyFile: string;
