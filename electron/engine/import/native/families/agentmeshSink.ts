@@ -32,7 +32,7 @@ const AGENTMESH_SINK_READ = [
   'content_hash',
   'previous_hash',
 ];
-/** The free-form member: any JSON value, read inside only (`nested`). */
+/** The free-form member: a JSON value of whatever type, read inside only (`nested`). */
 const AGENTMESH_SINK_FREE = ['data'];
 
 /**
