@@ -44,6 +44,11 @@ export function requiredIntegerPlain(v: string): string {
   return `regexp_full_match(${v}, '0|-?[1-9][0-9]{0,17}')`;
 }
 
+/** RecordReader.integer(): absent, or an integer requiredIntegerPlain takes; anything else is noted, so JS. */
+export function optionalIntegerPlain(v: string): string {
+  return `(${v} IS NULL OR ${requiredIntegerPlain(v)})`;
+}
+
 export function integer(v: string): string {
   return `CAST(${v} AS BIGINT)`;
 }

@@ -11,6 +11,7 @@ import {
   decisionWordPlain,
   member,
   nestedMember,
+  optionalIntegerPlain,
   present,
   requiredTextPlain,
   sqlText,
@@ -44,7 +45,7 @@ const pathPlain = `NOT (${hasPath} AND regexp_matches(array_to_string(${pathIds}
 const pathJson = `'["' || array_to_string(${pathIds}, '","') || '"]'`;
 
 /** RecordReader.integer(): a canonical integer token (or the same digits in a string), else JS. */
-const depthPlain = `(${delegation('depth')} IS NULL OR regexp_full_match(${delegation('depth')}, '0|-?[1-9][0-9]{0,17}'))`;
+const depthPlain = optionalIntegerPlain(delegation('depth'));
 
 const whenDelegated = (sql: string): string => `(CASE WHEN ${present('delegation')} THEN ${sql} END)`;
 

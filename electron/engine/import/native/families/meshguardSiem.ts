@@ -10,7 +10,7 @@ import {
   integer,
   member,
   nestedMember,
-  requiredIntegerPlain,
+  optionalIntegerPlain,
   requiredTextPlain,
   sqlText,
   utcTime,
@@ -47,8 +47,7 @@ export const meshguardSiem: NativeFamily = {
     utcTimePlain(member('timestamp')),
     requiredTextPlain(member('event_type')),
     decisionWordPlain(field('decision')),
-    // RecordReader.integer(): a canonical integer (or its digits in a string), else a note: JS.
-    `(${depth} IS NULL OR ${requiredIntegerPlain(depth)})`,
+    optionalIntegerPlain(depth),
   ].join(' AND '),
   columns: {
     producer: sqlText('meshguard-siem'),
