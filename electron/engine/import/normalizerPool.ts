@@ -1,7 +1,8 @@
 /**
  * Runs normalizeBatch on worker threads (both cores parse while the main thread reads and
  * writes), falling back to the calling thread when the worker bundle is absent (tests run the
- * engine from source) or a worker cannot start.
+ * engine from source) or a worker cannot start, and for the batches of a worker that died (it ran
+ * out of its capped heap, see WORKER_HEAP_MB).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,9 +13,22 @@ import { normalizeBatch, packRecords, type BatchJob, type BatchResult } from './
 import type { WorkerJob } from './normalizeWorker';
 
 interface Pending {
+  job: BatchJob;
+  worker: Worker;
   resolve(result: BatchResult): void;
   reject(error: Error): void;
 }
+
+/**
+ * Each worker's V8 old generation. Left to V8's own limit, a worker's heap held batches long
+ * dead: 1M meshguard events on the JS path peaked at 1026 MiB RSS with two workers, and at
+ * 761 MiB (46.6 s) without them. Capped at 256 MiB, the import peaked at 904 MiB and took no
+ * longer (40.0 s against 41.2 s); 1M runtime-steps CloudEvents at 879 MiB against 1062 (128 MiB
+ * saved no more). A batch that needs more (a crafted record near
+ * MAX_EVENT_RECORD_BYTES can take hundreds of MiB once parsed) kills its worker; its batches
+ * then run on the calling thread, whose heap is not capped, and nothing is lost.
+ */
+export const WORKER_HEAP_MB = 256;
 
 export class NormalizerPool {
   private readonly workers: Worker[] = [];
@@ -26,6 +40,7 @@ export class NormalizerPool {
     private readonly ingest: Ingest,
     /** Workers still to start, on the first batch: a file DuckDB imports whole needs none. */
     private toSpawn: { file: string; size: number } | null,
+    private readonly heapMb: number,
   ) {}
 
   /** `workerFile` is the bundled worker next to the engine bundle (dist/node/importWorker.mjs). */
@@ -33,9 +48,10 @@ export class NormalizerPool {
     ingest: Ingest,
     workerFile: string | null,
     size = Math.max(1, Math.min(availableParallelism(), 4)),
+    heapMb = WORKER_HEAP_MB,
   ): NormalizerPool {
     const usable = workerFile && existsSync(workerFile) && process.env.CASEFILE_IMPORT_WORKERS !== '0';
-    return new NormalizerPool(ingest, usable ? { file: workerFile, size } : null);
+    return new NormalizerPool(ingest, usable ? { file: workerFile, size } : null, heapMb);
   }
 
   /** Threads the pool parses on, once started. */
@@ -49,16 +65,26 @@ export class NormalizerPool {
   }
 
   private spawn(file: string): void {
-    const worker = new Worker(file);
+    const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (msg: { id: number; result: BatchResult }) => {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       p?.resolve(msg.result);
     });
-    worker.on('error', (error) => {
+    // 'exit' follows every end, an 'error' (ERR_WORKER_OUT_OF_MEMORY, a throw) included; a
+    // batch that failed for a reason of its own fails here again, with its own error.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      const at = this.workers.indexOf(worker);
+      if (at >= 0) this.workers.splice(at, 1);
       for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
         this.pending.delete(id);
-        p.reject(error);
+        try {
+          p.resolve(normalizeBatch(p.job, this.ingest));
+        } catch (thrown) {
+          p.reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+        }
       }
     });
     this.workers.push(worker);
@@ -81,13 +107,15 @@ export class NormalizerPool {
       ...(job.mapping ? { mapping: job.mapping } : {}),
     };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { job, worker, resolve, reject });
       worker.postMessage(message, [message.packed.buf.buffer, message.packed.meta.buffer]);
     });
   }
 
   async close(): Promise<void> {
     this.toSpawn = null;
+    // Closed mid-import (a cancel): the batches in flight are not wanted any more, not even here.
+    this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
   }
