@@ -1,7 +1,7 @@
 /**
- * Event rows go to the case through a staging file that DuckDB's own JSON reader ingests in
- * parallel: one native call per batch instead of one per cell (the JS Appender was 3.6–20×
- * slower, ../shared/perf/baseline.md §5). Rows carry text only; casts happen in SQL, so no
+ * Event rows go to the case through a staging file that DuckDB's own JSON reader ingests: one
+ * native call per batch instead of one per cell (the JS Appender was 3.6–20× slower,
+ * ../shared/perf/baseline.md §5). Rows carry text only; casts happen in SQL, so no
  * 64-bit integer passes through a JS number.
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
