@@ -13,6 +13,7 @@ import { meshguardLine } from '../helpers/meshguardLine';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { replaceOnce } from '../helpers/replaceOnce';
 import { scratchDir } from '../helpers/scratchDir';
+import { spacedLayout } from '../helpers/runtimeStepLine';
 
 const dir = scratchDir('casefile-native-meshguard');
 const M = 'test/fixtures/meshguard';
@@ -129,7 +130,7 @@ function oddShapes(): string[] {
     raw(210, '"chain_id":"chn_1"', '"chain_id":"chn_1","chain":[]'),
     raw(211, '"event_type":"policy_decision"', '"event_type":"policy_decision","agent":null'),
     raw(212, '"resource":"order/o_212"', '"resource":"order/\\u00f6_\\"212\\""'),
-    meshguardLine(213).replace(/,"/g, ', "').replace(/":/g, '": '),
+    spacedLayout(meshguardLine(213)),
   );
   return lines;
 }

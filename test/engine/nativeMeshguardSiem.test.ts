@@ -13,6 +13,7 @@ import { meshguardSiemLine as line } from '../helpers/meshguardSiemLine';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
 import { replaceOnce } from '../helpers/replaceOnce';
 import { scratchDir } from '../helpers/scratchDir';
+import { spacedLayout } from '../helpers/runtimeStepLine';
 
 const dir = scratchDir('casefile-native-siem');
 const M = 'test/fixtures/meshguard';
@@ -77,7 +78,7 @@ function oddShapes(): string[] {
     raw(304, '"evaluation_time_ms":4', '"evaluation_time_ms":nan'),
     raw(305, '"tags":["payments"]', '"tags":["payments",]'),
     raw(306, '"source":"meshguard"', '"source":"meshguard","source":"other"'),
-    line(307).replace(/,"/g, ', "').replace(/":/g, '": '),
+    spacedLayout(line(307)),
   );
   return lines;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/engine/case/db';
 import { expectSameBothWays, writeLines } from '../helpers/importBothWays';
 import { insertedByDuckDb, newInsertCase } from '../helpers/nativeInsertRows';
-import { pythonLayout, stepLine } from '../helpers/runtimeStepLine';
+import { pythonLayout, spacedLayout, stepLine } from '../helpers/runtimeStepLine';
 import { scratchDir } from '../helpers/scratchDir';
 import { stepCloudEventLine as line } from '../helpers/stepCloudEventLine';
 
@@ -90,7 +90,7 @@ function oddShapes(): string[] {
     line(302).replace('"subject":', '"\\u0073ubject":'),
     line(303).replace('"run_id":', '"\\u0072un_id":'),
     line(304).replace(/}}$/, '},}'),
-    line(305).replace(/,"/g, ', "').replace(/":/g, '": '),
+    spacedLayout(line(305)),
   );
   return lines;
 }

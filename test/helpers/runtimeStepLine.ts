@@ -30,3 +30,11 @@ export function pythonLayout(line: string): string {
   const members = Object.entries(JSON.parse(line) as Record<string, unknown>);
   return `{${members.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
 }
+
+/**
+ * Python's default spacing at every depth, by text: a space after each `,"` and `":`. For lines
+ * whose strings hold neither (the hand-made lines of the native tests).
+ */
+export function spacedLayout(line: string): string {
+  return line.replace(/,"/g, ', "').replace(/":/g, '": ');
+}
