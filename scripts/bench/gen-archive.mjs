@@ -5,22 +5,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { generatorArgs } from './generatorArgs.mjs';
 import { seededRandom } from './random.mjs';
 
-const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '1000000' },
-    out: { type: 'string' },
-    seed: { type: 'string', default: '42' },
-  },
-});
-const N = Number(values.n);
-const out = values.out ?? `.bench/events-${N}.jsonl`;
+const { n: N, out, seed } = generatorArgs('runtime-steps');
 export const BENCH_KEY_HEX = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const key = Buffer.from(BENCH_KEY_HEX, 'hex');
 
-const { rand, pick, hex } = seededRandom(values.seed);
+const { rand, pick, hex } = seededRandom(seed);
 
 // RFC 8785 for these events: strings and one small integer, ASCII keys → sorted JSON.stringify.
 function jcs(obj) {

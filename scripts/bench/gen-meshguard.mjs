@@ -7,18 +7,10 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { generatorArgs } from './generatorArgs.mjs';
 import { seededRandom } from './random.mjs';
 
-const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '1000000' },
-    out: { type: 'string' },
-    seed: { type: 'string', default: '42' },
-  },
-});
-const N = Number(values.n);
-const out = values.out ?? `.bench/meshguard-${N}.jsonl`;
+const { n: N, out, seed } = generatorArgs('meshguard');
 const SEED_HEX = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410 §7).
 const key = createPrivateKey({
@@ -27,7 +19,7 @@ const key = createPrivateKey({
   type: 'pkcs8',
 });
 
-const { rand, pick, hex } = seededRandom(values.seed);
+const { rand, pick, hex } = seededRandom(seed);
 
 // RFC 8785: keys sorted by UTF-16 code units at every level; JSON.stringify writes the numbers
 // and strings exactly as JCS does (§3.3, §3.4).

@@ -6,13 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { generatorArgs } from './generatorArgs.mjs';
 
-const { values } = parseArgs({
-  options: { n: { type: 'string', default: '1000000' }, out: { type: 'string' } },
-});
-const N = Number(values.n);
-const out = values.out ?? `.bench/step-cloudevents-${N}.jsonl`;
+const { n: N, out } = generatorArgs('runtime-steps-cloudevents');
 const events = `.bench/events-${N}.jsonl`;
 if (!existsSync(events))
   spawnSync(process.execPath, ['scripts/bench/gen-archive.mjs', '--n', String(N), '--out', events], {
