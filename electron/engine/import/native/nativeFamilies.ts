@@ -12,6 +12,12 @@ import { runtimeSteps, runtimeStepsCloudEvents } from './families/runtimeSteps';
 
 export type NestedField = 'text' | 'integer' | { listOf: string };
 
+/**
+ * A member of the producer's own line (NativeFamily `layout`): its name, with a `?` after it when
+ * the producer leaves it out of some records, or a closed member's object with its fields.
+ */
+export type LayoutEntry = string | { object: string; fields: readonly LayoutEntry[] };
+
 export interface NativeFamily {
   producer: string;
   /**
@@ -58,6 +64,12 @@ export interface NativeFamily {
    * value (recordShape.ts): members the columns would need but the SQL does not restate.
    */
   refused: readonly string[];
+  /**
+   * The producer's own line, member by member in its order, compact (formats/*.md): a record that
+   * is exactly this text filled with the values DuckDB read is read alike at the cost of one
+   * string comparison (recordShape.ts producerLayout); any other record takes the checks.
+   */
+  layout?: readonly LayoutEntry[];
   /** SQL boolean over the members (and `record`), given their types (recordShape.ts). */
   plain: string;
   /** Canonical column → SQL expression; columns not named are NULL. */

@@ -75,10 +75,11 @@ function taggedCopyReader(parameter: string): string {
   return `read_csv(${parameter}, ${options.join(', ')})`;
 }
 
-/** The INSERT … SELECT for one file; parameters: first row id, archive id, tagged copy. */
-export function nativeInsertSql(family: NativeFamily): string {
-  const canonical = Object.entries(family.columns);
-  const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
+/**
+ * Each row of `source` (columns e, b, o, n, record: taggedCopyReader's) with the record as DuckDB
+ * reads it (`m`) and the members the family reads, each as `v_<name>` (sqlFields.ts).
+ */
+export function nativeReadSql(family: NativeFamily, source: string): string {
   const members = readMembersOf(family);
   const nested = nestedFieldsOf(family);
   const path = (m: string, f: string): string => `m.${quoteIdent(m)}.${quoteIdent(f)}`;
@@ -105,14 +106,21 @@ export function nativeInsertSql(family: NativeFamily): string {
     ...members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`),
     ...Object.keys(family.nested).map((m) => `${JSON.stringify(m)}: ${fieldsOf(m)}`),
   ].join(', ')}}`;
+  return `SELECT e, b, o, n, record, m, ${values}
+  FROM (
+    SELECT e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
+    FROM ${source}
+  )`;
+}
+
+/** The INSERT … SELECT for one file; parameters: first row id, archive id, tagged copy. */
+export function nativeInsertSql(family: NativeFamily): string {
+  const canonical = Object.entries(family.columns);
+  const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT) + e, $2, e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
-  SELECT e, b, o, n, record, m, ${values}
-  FROM (
-    SELECT e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
-    FROM ${taggedCopyReader('$3')}
-  )
+  ${nativeReadSql(family, taggedCopyReader('$3'))}
 )
 -- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
 WHERE m IS NOT NULL AND e IS NOT NULL AND b IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}

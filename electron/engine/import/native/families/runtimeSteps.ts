@@ -31,6 +31,25 @@ const EVENT_TEXT = [
 ] as const;
 /** formats/runtime-steps.md §2: members no column reads (verification reads them from the record itself). */
 const EVENT_OTHERS = ['args_hash', 'sig'];
+/** formats/runtime-steps.md §1–§2: the producer's line, members in the order of §2; `result` in post_exec only. */
+const EVENT_LAYOUT = [
+  'run_id',
+  'step_id',
+  'tenant_id',
+  'action',
+  'action_key',
+  'timestamp',
+  'phase',
+  'decision',
+  'reason',
+  'actor',
+  'scope',
+  'args_hash',
+  'result?',
+  'prev',
+  'hash',
+  'sig',
+];
 
 /**
  * runtimeStepsEvent (shared/ingest/normalize/runtimeSteps.ts; formats/runtime-steps.md §2) over
@@ -88,6 +107,7 @@ export const runtimeSteps: NativeFamily = {
   closed: [],
   nested: {},
   refused: [],
+  layout: EVENT_LAYOUT,
   plain: topLevel.plain.join(' AND '),
   columns: topLevel.columns,
 };
@@ -117,6 +137,17 @@ export const runtimeStepsCloudEvents: NativeFamily = {
   },
   closed: ['data'],
   refused: [],
+  // §7: the envelope's members in the order the producer writes them, the event in `data`.
+  layout: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    { object: 'data', fields: EVENT_LAYOUT },
+  ],
   plain: [
     requiredTextPlain(member('specversion')),
     requiredTextPlain(member('id')),
