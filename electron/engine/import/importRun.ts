@@ -9,6 +9,7 @@ import type { Mapping } from '../../../shared/ingest/mapping';
 import type { ImportProgress } from '../../../shared/contract/events';
 import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
+import { Writeback } from '../case/writeback';
 import { importFile } from './importFile';
 import type { Ingest } from './ingest';
 import { EventStaging, stagingPath } from './eventStaging';
@@ -62,6 +63,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
     const events = new EventStaging(stagingPath(db.path, importId), deps.ingest.columns);
     const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
+    const writeback = Writeback.start(db.path);
     try {
       let nextRowId = BigInt(
         String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'),
@@ -132,6 +134,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       trace('import.commit.start');
       return { importId, files, durationMs: Date.now() - started };
     } finally {
+      await writeback.stop();
       events.dispose();
       quarantine.close();
       if (!deps.pool) await pool.close();
