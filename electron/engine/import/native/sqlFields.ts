@@ -58,16 +58,15 @@ export function integer(v: string): string {
  * calendar date in years 0001–9999): shared/ingest/time.ts gives exactly this instant and no note.
  */
 export function utcTimePlain(v: string): string {
-  return `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${v}, '0000') AND TRY_CAST(${utcTimeText(v)} AS TIMESTAMP) IS NOT NULL)`;
+  return `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|\\+00:00)') AND NOT starts_with(${v}, '0000') AND TRY_CAST(${v} AS TIMESTAMP) IS NOT NULL)`;
 }
 
-/** The time without its zone, which utcTimePlain's pattern has shown is `Z` or `+00:00`. */
-function utcTimeText(v: string): string {
-  return `(CASE WHEN ends_with(${v}, 'Z') THEN ${v}[1:-2] ELSE ${v}[1:-7] END)`;
-}
-
+/**
+ * The instant of a time utcTimePlain admits. DuckDB's cast to TIMESTAMP reads `Z` and `+00:00` as
+ * UTC but drops any other offset (`+01:00` reads as if it were UTC), so only under that rule.
+ */
 export function utcTime(v: string): string {
-  return `CAST(${utcTimeText(v)} AS TIMESTAMP)`;
+  return `CAST(${v} AS TIMESTAMP)`;
 }
 
 /** decisionFromWord() on a word that is already folded (lower case, `_`), so folding is the identity. */

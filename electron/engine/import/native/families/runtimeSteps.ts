@@ -71,7 +71,9 @@ function eventSql(field: (name: string) => string): { plain: string[]; columns: 
       producer: sqlText('runtime-steps'),
       ts: utcTime(field('timestamp')),
       ts_raw: field('timestamp'),
-      event_id: `${field('run_id')} || '/' || CAST(${integer(field('step_id'))} AS VARCHAR) || '/' || ${phase}`,
+      // The plain rules leave run_id and phase non-empty and step_id a canonical integer, whose text
+      // is its BigInt's: one concat, where `||` built three strings on the way.
+      event_id: `concat(${field('run_id')}, '/', ${field('step_id')}, '/', ${phase})`,
       event_type: phase,
       agent_id: afterPrefix(actor, 'agent:'),
       actor,
