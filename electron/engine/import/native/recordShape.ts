@@ -25,7 +25,7 @@
  *   DuckDB lists, counted (keysKnownOnce), no key spelled with an escape, and no trailing comma;
  *   for free-form members, their nested keys too (nestedKeysRead).
  *
- * The string-type check (stringsAreStrings) holds for both.
+ * The string-type check (stringsAreStrings) holds for the last two; the first needs none.
  */
 import { membersOf, nestedFieldsOf, type LayoutEntry, type NativeFamily } from './nativeFamilies';
 import { member, nestedMember, sqlText } from './sqlFields';
