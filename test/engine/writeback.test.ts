@@ -36,8 +36,8 @@ describe('the writeback of a case file', () => {
     const path = join(dir, 'case.duckdb');
     writeFileSync(path, 'x'.repeat(1 << 20));
     const syncs = await countDatasyncs(path);
-    const writeback = Writeback.start(path);
-    await sleep(700);
+    const writeback = Writeback.start(path, 100);
+    await sleep(500);
     expect(syncs.calls()).toBeGreaterThanOrEqual(2);
     expect(await handlesOn(path)).toBe(1);
     await writeback.stop();
@@ -49,7 +49,7 @@ describe('the writeback of a case file', () => {
 
   it('leaves a file it cannot open, and an in-memory case, alone', async () => {
     for (const path of [join(dir, 'missing', 'case.duckdb'), ':memory:']) {
-      const writeback = Writeback.start(path);
+      const writeback = Writeback.start(path, 100);
       await sleep(300);
       await expect(writeback.stop()).resolves.toBeUndefined();
     }
