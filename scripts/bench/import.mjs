@@ -1,4 +1,4 @@
-// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|runtime-steps-cloudevents|meshguard --gzip]: generates N
+// npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|runtime-steps-cloudevents|meshguard --gzip --files K]: generates N
 // events of the family (if missing; families.mjs), then imports
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
 // printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
@@ -6,8 +6,11 @@
 // the least any import that keeps the original records in the case can do. `--js` adds Casefile's
 // JS path (CASEFILE_NATIVE_IMPORT=0), which every family without a SQL restatement takes.
 // `--gzip` imports a gzip copy of the archive instead (DuckDB's read_json decompresses it too).
+// `--files K` splits the archive into K files of consecutive lines (daily or per-tenant files),
+// imported by one call and read by DuckDB as one list.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     js: { type: 'boolean', default: false },
     family: { type: 'string', default: 'runtime-steps' },
     gzip: { type: 'boolean', default: false },
+    files: { type: 'string', default: '1' },
   },
 });
 const n = Number(values.n);
@@ -30,9 +34,45 @@ if (!existsSync(jsonl))
   spawnSync(process.execPath, [family.generator, '--n', String(n), '--out', jsonl], {
     stdio: 'inherit',
   });
-const file = values.gzip ? `${jsonl}.gz` : jsonl;
-if (!existsSync(file)) {
-  await pipeline(createReadStream(jsonl), createGzip(), createWriteStream(`${file}.part`));
+/** `jsonl` cut into `k` files of consecutive lines, each as near n/k lines as the line count allows. */
+async function split(k) {
+  if (k === 1) return [jsonl];
+  const dir = jsonl.replace(/\.jsonl$/, `-parts-${k}`);
+  const parts = Array.from({ length: k }, (_, i) => `${dir}/part-${String(i).padStart(3, '0')}.jsonl`);
+  if (parts.every((p) => existsSync(p))) return parts;
+  mkdirSync(dir, { recursive: true });
+  let part = 0;
+  let line = 0;
+  let out = createWriteStream(`${parts[0]}.part`);
+  const close = (stream) => new Promise((resolve) => stream.end(resolve));
+  const write = async (bytes) => {
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
+  for await (const chunk of createReadStream(jsonl, { highWaterMark: 8 << 20 })) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) {
+      line += 1;
+      if (part < k - 1 && line === Math.round(((part + 1) * n) / k)) {
+        await write(chunk.subarray(start, nl + 1));
+        await close(out);
+        renameSync(`${parts[part]}.part`, parts[part]);
+        part += 1;
+        out = createWriteStream(`${parts[part]}.part`);
+        start = nl + 1;
+      }
+    }
+    await write(chunk.subarray(start));
+  }
+  await close(out);
+  renameSync(`${parts[part]}.part`, parts[part]);
+  return parts;
+}
+
+const plainFiles = await split(Number(values.files));
+const files = values.gzip ? plainFiles.map((f) => `${f}.gz`) : plainFiles;
+for (const [i, file] of files.entries()) {
+  if (existsSync(file)) continue;
+  await pipeline(createReadStream(plainFiles[i]), createGzip(), createWriteStream(`${file}.part`));
   renameSync(`${file}.part`, file);
 }
 if (!existsSync('dist/node/cli.mjs')) spawnSync('npm', ['run', 'build:node'], { stdio: 'inherit' });
@@ -42,11 +82,15 @@ const mb = statSync(jsonl).size / 1e6;
 function measure(step, target, env = {}) {
   // Flush the previous step's writes first, so no step pays for another's disk writeback.
   if (process.platform !== 'win32') spawnSync('sync');
-  const r = spawnSync(process.execPath, ['scripts/bench/measure.mjs', step, target, file, values.family], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['scripts/bench/measure.mjs', step, target, values.family, ...files],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    },
+  );
   if (r.status !== 0) throw new Error(`${step} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
@@ -80,7 +124,7 @@ const ratio = (xs, base = runs.duckdb) => {
   return `${median(rs).toFixed(2)}× [${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}]`;
 };
 console.log(
-  `\n${n} ${values.family} events, ${mb.toFixed(0)} MB${values.gzip ? ` (gzip: ${(statSync(file).size / 1e6).toFixed(0)} MB)` : ''}, ${values.pairs} alternating rounds, medians:`,
+  `\n${n} ${values.family} events, ${mb.toFixed(0)} MB${files.length > 1 ? ` in ${files.length} files` : ''}${values.gzip ? ` (gzip: ${(files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(0)} MB)` : ''}, ${values.pairs} alternating rounds, medians:`,
 );
 console.table(values.js ? [cf, dd, fl, row('casefile import, JS path', runs.js)] : [cf, dd, fl]);
 console.log(

@@ -1,16 +1,16 @@
 // Runs one benchmark step in this process and prints {"seconds","maxRssMiB"} as the last line,
 // so the bench driver gets each step's own peak RSS (process.resourceUsage().maxRSS).
-// usage: node scripts/bench/measure.mjs casefile-import <case> <file>
-//        node scripts/bench/measure.mjs duckdb-read-json|duckdb-floor <db> <file> <family>
+// usage: node scripts/bench/measure.mjs casefile-import|duckdb-read-json|duckdb-floor <target> <family> <files...>
+// (several files: one import call, or one read of the list)
 import { rmSync } from 'node:fs';
 import { BENCH_FAMILIES } from './families.mjs';
 
-const [step, target, file, family = 'runtime-steps'] = process.argv.slice(2);
+const [step, target, family, ...files] = process.argv.slice(2);
 rmSync(target, { force: true });
 rmSync(`${target}.wal`, { force: true });
 const started = process.hrtime.bigint();
 if (step === 'casefile-import') {
-  process.argv = [process.argv[0], 'casefile', 'import', target, file, '--json'];
+  process.argv = [process.argv[0], 'casefile', 'import', target, ...files, '--json'];
   const out = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true; // the report is not the benchmark's output
   await import('../../dist/node/cli.mjs');
@@ -18,7 +18,7 @@ if (step === 'casefile-import') {
   process.stdout.write = out;
 } else if (step === 'duckdb-read-json' || step === 'duckdb-floor') {
   // ../shared/perf/baseline.md §5 (b): read_json with explicit columns into a persistent file.
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance, listValue } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(target);
   const c = await instance.connect();
   const columns = Object.entries(BENCH_FAMILIES[family].columns);
@@ -26,7 +26,7 @@ if (step === 'casefile-import') {
     const spec = columns.map(([name, type]) => `${name}: '${type}'`).join(', ');
     await c.run(
       `CREATE TABLE events AS SELECT * FROM read_json(?, format = 'newline_delimited', columns = {${spec}})`,
-      [file],
+      [listValue(files)],
     );
   } else {
     // The least an import that keeps each record's text can do: the baseline's columns, parsed
@@ -41,7 +41,7 @@ if (step === 'casefile-import') {
     );
     await c.run(
       `INSERT INTO events SELECT json::VARCHAR, json_transform(json, '${shape}') FROM read_ndjson_objects(?)`,
-      [file],
+      [listValue(files)],
     );
   }
   await c.run('CHECKPOINT');
