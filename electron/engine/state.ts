@@ -13,6 +13,8 @@ export interface EngineOptions {
   ingest: Ingest;
   /** Plain JSONL of a family with a SQL restatement is imported by DuckDB directly (import/native/). */
   nativeImport: boolean;
+  /** Tagged-copy bytes after which the native files read so far are inserted (import/importRun.ts). */
+  nativeBatchBytes?: number;
   /** Resolves a serve-mode upload id to the temporary file holding it. */
   resolveUpload?: (uploadId: string) => string | null;
 }

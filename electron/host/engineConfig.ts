@@ -15,6 +15,8 @@ export interface EngineConfig {
   uploadsDir: string | null;
   /** false: every file through the JS import path (comparisons, debugging); default true. */
   nativeImport?: boolean;
+  /** Tagged-copy bytes after which native files are inserted (import/importRun.ts); tests set it low. */
+  nativeBatchBytes?: number;
 }
 
 export function engineEnv(config: EngineConfig): Record<string, string> {
@@ -39,6 +41,7 @@ export function engineOptions(config: EngineConfig): EngineOptions {
     demoArchives: listDemoArchives(config.demoArchivesDir),
     ingest: createIngest(),
     nativeImport: config.nativeImport ?? true,
+    ...(config.nativeBatchBytes !== undefined ? { nativeBatchBytes: config.nativeBatchBytes } : {}),
     ...(uploads
       ? {
           resolveUpload: (id: string) => {

@@ -29,7 +29,7 @@ async function takenByLayout(producer: string, lines: string[]): Promise<boolean
   const check = producerLayoutMatch('record', family(producer));
   if (!check) throw new Error(`${producer} names no layout`);
   const rows = lines.map((_, i) => `(${i}, ?)`).join(', ');
-  const source = `(SELECT i::BIGINT AS e, 0::BIGINT AS b, 0::BIGINT AS o, strlen(r)::BIGINT AS n, r AS record FROM (VALUES ${rows}) v(i, r))`;
+  const source = `(SELECT 0::BIGINT AS file_index, i::BIGINT AS e, 0::BIGINT AS b, 0::BIGINT AS o, strlen(r)::BIGINT AS n, r AS record FROM (VALUES ${rows}) v(i, r))`;
   const taken = await db.objects(
     `SELECT e, coalesce(${check}, false) AS taken FROM (${nativeReadSql(family(producer), source)}) ORDER BY e`,
     lines,

@@ -11,6 +11,7 @@ import { Db } from '../../electron/engine/case/db';
 import type { ImportFileReport } from '../../shared/contract/model';
 import type { Result } from '../../shared/contract/result';
 import { createDispatcher } from '../../shared/rpc/dispatch';
+import type { EngineConfig } from '../../electron/host/engineConfig';
 import { testEngine } from '../contract/testEngine';
 
 export interface Imported {
@@ -23,7 +24,26 @@ let caseCounter = 0;
 
 /** Imports `file` into a new case under `dir`, natively or through the JS path only. */
 export async function importWith(native: boolean, file: string, dir: string): Promise<Imported> {
-  const engine = testEngine({ nativeImport: native });
+  const { reports, events, quarantine } = await importFilesWith(native, [file], dir, 'entry_index');
+  return { report: reports[0] as ImportFileReport, events, quarantine };
+}
+
+/**
+ * Imports `files` with one call into a new case under `dir`, natively or through the JS path
+ * only; events and quarantine ordered by `order` (row_id across files).
+ */
+export async function importFilesWith(
+  native: boolean,
+  files: string[],
+  dir: string,
+  order = 'row_id',
+  config: Partial<EngineConfig> = {},
+): Promise<{
+  reports: ImportFileReport[];
+  events: Record<string, unknown>[];
+  quarantine: Record<string, unknown>[];
+}> {
+  const engine = testEngine({ ...config, nativeImport: native });
   // A handler that throws answers INTERNAL with an incident id; the test wants the cause.
   let thrownCause: unknown;
   const dispatch = createDispatcher(engine.handlers, {
@@ -33,21 +53,22 @@ export async function importWith(native: boolean, file: string, dir: string): Pr
   let closed = false;
   try {
     expect((await dispatch('case.create', { path: casePath })).ok).toBe(true);
-    const r = (await dispatch('archive.import', { sources: [{ path: file }] })) as Result<{
+    const r = (await dispatch('archive.import', { sources: files.map((path) => ({ path })) })) as Result<{
       files: ImportFileReport[];
     }>;
     if (!r.ok) throw new Error(JSON.stringify(r.error), { cause: thrownCause });
-    const report = r.value.files[0] as ImportFileReport;
     await engine.close();
     closed = true;
     const db = await Db.open(casePath);
     try {
-      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY entry_index`);
+      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY ${order}`);
+      // hex: node-api's JSON form of a BLOB does not tell a backslash byte from an escape. Archive
+      // ids differ between cases (each import has its own id); paths do not.
       const quarantine = await db.objects(
-        // hex: node-api's JSON form of a BLOB does not tell a backslash byte from an escape.
-        'SELECT * EXCLUDE (archive_id, raw), hex(raw) AS raw_hex FROM quarantine ORDER BY entry_index',
+        `SELECT q.* EXCLUDE (archive_id, raw), hex(q.raw) AS raw_hex, a.path AS archive_path
+         FROM quarantine q JOIN archives a USING (archive_id) ORDER BY a.path, q.entry_index`,
       );
-      return { report, events, quarantine };
+      return { reports: r.value.files, events, quarantine };
     } finally {
       db.close();
     }

@@ -2,6 +2,7 @@
  * Runs the native INSERT alone (taggedCopy.ts, then nativeJsonl.ts nativeInsertSql) on a file
  * into an open case and answers which lines DuckDB itself took; the rest would go to the JS path.
  */
+import { listValue } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -28,7 +29,7 @@ export async function insertedByDuckDb(
   expect(layout.plain).toBe(true);
   const family = nativeFamily(producer);
   if (!family) throw new Error(`${producer} has no native family`);
-  await db.run(nativeInsertSql(family), ['0', archiveId, copy]);
+  await db.run(nativeInsertSql(family), [listValue([0n]), listValue([archiveId]), listValue([copy])]);
   const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
     archiveId,
   ]);

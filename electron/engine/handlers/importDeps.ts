@@ -9,6 +9,9 @@ export function importDeps(state: EngineState, db: Db, signal: AbortSignal): Imp
     ingest: state.options.ingest,
     toolVersion: state.options.version,
     native: state.options.nativeImport,
+    ...(state.options.nativeBatchBytes !== undefined
+      ? { nativeBatchBytes: state.options.nativeBatchBytes }
+      : {}),
     signal,
     progress: (e) => state.emit(e),
   };

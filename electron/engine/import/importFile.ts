@@ -1,8 +1,9 @@
 /**
- * Imports one file into the open transaction: hash and sniff it, try the native path for plain
- * JSON Lines (native/tryNativeJsonl.ts), else refuse a duplicate or a file that is no archive,
- * open it (recordSource.ts) and stream its records (streamRecords.ts); then record the archive
- * (archiveRow.ts). Returns the file's report line.
+ * Imports one file into the open transaction: hash and sniff it, prepare the native path for
+ * plain JSON Lines (native/prepareNativeJsonl.ts: the file then waits for its family's INSERT,
+ * native/nativeFiles.ts), else refuse a duplicate or a file that is no archive, open it
+ * (recordSource.ts) and stream its records (streamRecords.ts); then record the archive
+ * (archiveRow.ts). Returns the file's report line, or the prepared native file.
  */
 import { stat } from 'node:fs/promises';
 import type { ImportFileReport } from '../../../shared/contract/model';
@@ -15,7 +16,8 @@ import { recordArchive } from './archiveRow';
 import type { EventStaging } from './eventStaging';
 import { sha256FileOnWorker } from './fileHash';
 import type { Detection, Ingest } from './ingest';
-import { tryNativeJsonl } from './native/tryNativeJsonl';
+import type { PendingNativeFile } from './native/nativeFiles';
+import { prepareNativeJsonl } from './native/prepareNativeJsonl';
 import type { NormalizerPool } from './normalizerPool';
 import { containerOf, openRecordSource, reportedContainer, type Container } from './recordSource';
 import type { TableWriter } from './rowWriter';
@@ -29,6 +31,11 @@ export interface FileImportContext {
   quarantine: TableWriter;
   pool: NormalizerPool;
   nextRowId: bigint;
+  /**
+   * Files of this call that wait for their family's INSERT, by SHA-256, with the path the case
+   * will record for them: a later copy of one is a duplicate, as of a file already in the case.
+   */
+  pending: ReadonlyMap<string, string>;
   /** The path the case records (the original name of an upload; else the file's path). */
   recordedPath: string;
   producerOverride?: string;
@@ -40,10 +47,9 @@ export interface FileImportContext {
   onProgress(bytesDone: number, bytesTotal: number, records: number, quarantined: number): void;
 }
 
-export interface FileImportResult {
-  report: ImportFileReport;
-  nextRowId: bigint;
-}
+export type FileImportResult =
+  | { report: ImportFileReport; pending?: undefined; nextRowId: bigint }
+  | { pending: PendingNativeFile; report?: undefined; nextRowId: bigint };
 
 /** `path` here is the name the user knows the file by (an upload's original name, a CLI argument). */
 function failure(
@@ -105,7 +111,7 @@ export async function importFile(
   const duplicateOf = (): Promise<string | undefined> => {
     known ??= hashing.then(async (sha256) => {
       const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
-      return dup[0] ? String(dup[0].path) : undefined;
+      return dup[0] ? String(dup[0].path) : ctx.pending.get(sha256);
     });
     known.catch(() => undefined); // awaited by the check below, which reports a failure
     return known;
@@ -127,11 +133,8 @@ export async function importFile(
     toolVersion: ctx.toolVersion,
   };
   if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !ctx.mapping && ctx.native) {
-    const native = await tryNativeJsonl(path, sniffed.gzip, info.size, archiveId, {
+    const prepared = await prepareNativeJsonl(path, sniffed.gzip, info.size, archiveId, {
       db: ctx.db,
-      events: ctx.events,
-      quarantine: ctx.quarantine,
-      pool: ctx.pool,
       firstRowId: ctx.nextRowId,
       signal: ctx.signal,
       sampleSize: SAMPLE_SIZE,
@@ -139,18 +142,20 @@ export async function importFile(
       duplicate: async () => (await duplicateOf()) !== undefined,
       onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
     });
-    if (native) {
-      const report = await recordArchive(ctx.db, {
+    if (prepared) {
+      const sha256 = await hashing;
+      const archive = {
         ...file,
-        sha256: await hashing,
-        detection: native.detection,
-        container: 'jsonl',
+        sha256,
+        detection: prepared.detection,
+        container: 'jsonl' as const,
         compressed: sniffed.gzip,
-        counts: native.counts,
-        notes: [...native.counts.notes],
         header: {},
-      });
-      return { report, nextRowId: native.nextRowId };
+      };
+      return {
+        pending: { prepared, path, gzip: sniffed.gzip, archive, onProgress: ctx.onProgress },
+        nextRowId: ctx.nextRowId + BigInt(prepared.lines),
+      };
     }
   }
   const sha256 = await hashing;

@@ -4,6 +4,7 @@
  * A file that is not an archive is reported and skipped; the others still import.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { ImportProgress } from '../../../shared/contract/events';
@@ -11,6 +12,7 @@ import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
 import { Writeback } from '../case/writeback';
 import { importFile } from './importFile';
+import { importNativeFiles, type PendingNativeFile } from './native/nativeFiles';
 import type { Ingest } from './ingest';
 import { EventStaging, stagingPath } from './eventStaging';
 import { defaultWorkerFile, NormalizerPool } from './normalizerPool';
@@ -34,6 +36,8 @@ export interface ImportDeps {
   toolVersion: string;
   /** Let DuckDB import plain JSONL of families it can normalize (import/native/). */
   native: boolean;
+  /** Tagged-copy bytes after which the native files read so far are inserted (NATIVE_BATCH_BYTES). */
+  nativeBatchBytes?: number;
   signal: AbortSignal;
   progress(event: ImportProgress): void;
 }
@@ -50,9 +54,16 @@ export const QUARANTINE_COLUMNS = [
   'field',
 ];
 const PROGRESS_EVERY_MS = 200;
+/**
+ * Native files wait for one INSERT per family (native/nativeFiles.ts) until their tagged copies
+ * reach this size: past it an INSERT gives each DuckDB thread well over a row group, which it
+ * writes as it goes, and a call of many large files need not hold all their copies at once.
+ */
+const NATIVE_BATCH_BYTES = 1024 ** 3;
 
-function archiveIdFor(path: string, importId: string): string {
-  return createHash('sha256').update(`${importId}\0${path}`).digest('hex').slice(0, 16);
+/** Unique per file of the call, the same path given twice included (its tagged copy is named by it). */
+function archiveIdFor(path: string, importId: string, fileIndex: number): string {
+  return createHash('sha256').update(`${importId}\0${fileIndex}\0${path}`).digest('hex').slice(0, 16);
 }
 
 export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
@@ -64,17 +75,38 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
     const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     const writeback = Writeback.start(db.path);
+    // Plain JSON Lines files of a native family, each with its slot in `files`: they are inserted
+    // together (native/nativeFiles.ts) once their copies are large enough or every file is read.
+    const pending: { file: PendingNativeFile; slot: number }[] = [];
+    const pendingBySha = new Map<string, string>();
+    const files: (ImportReport['files'][number] | undefined)[] = [];
+    const insertPending = async (): Promise<void> => {
+      const batch = pending.splice(0);
+      try {
+        const reports = await importNativeFiles(
+          batch.map((p) => p.file),
+          { db, events, quarantine, pool, signal: deps.signal },
+        );
+        batch.forEach(({ slot }, i) => {
+          const report = reports[i]!;
+          const displayName = req.files[slot]?.displayName;
+          if (displayName) report.path = displayName;
+          files[slot] = report;
+        });
+      } finally {
+        for (const { file } of batch) rmSync(file.prepared.copy.copyFile, { force: true });
+      }
+    };
     try {
       let nextRowId = BigInt(
         String((await db.scalar('SELECT coalesce(max(row_id), 0) + 1 FROM events')) ?? '1'),
       );
-      const files: ImportReport['files'] = [];
       let lastEmit = 0;
       for (const [fileIndex, file] of req.files.entries()) {
         const result = await importFile(
           file.path,
           file.displayName ?? file.path,
-          archiveIdFor(file.path, importId),
+          archiveIdFor(file.path, importId, fileIndex),
           {
             recordedPath: file.upload ? (file.displayName ?? file.path) : file.path,
             db,
@@ -83,6 +115,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
             quarantine,
             pool,
             nextRowId,
+            pending: pendingBySha,
             ...(req.producer ? { producerOverride: req.producer } : {}),
             ...(req.mapping ? { mapping: req.mapping } : {}),
             toolVersion: deps.toolVersion,
@@ -113,11 +146,21 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           },
         );
         nextRowId = result.nextRowId;
+        if (result.pending) {
+          pending.push({ file: result.pending, slot: files.length });
+          pendingBySha.set(result.pending.archive.sha256, result.pending.archive.recordedPath);
+          files.push(undefined);
+          const copies = pending.reduce((n, p) => n + p.file.prepared.copyBytes, 0);
+          if (copies >= (deps.nativeBatchBytes ?? NATIVE_BATCH_BYTES)) await insertPending();
+          continue;
+        }
         if (file.displayName) result.report.path = file.displayName;
         files.push(result.report);
       }
+      await insertPending();
       quarantine.flush();
-      const imported = files.filter((f) => f.archiveId);
+      const reports = files.filter((f) => f !== undefined);
+      const imported = reports.filter((f) => f.archiveId);
       if (imported.length > 0) {
         await appendCustody(db, 'archive.import', {
           importId,
@@ -132,8 +175,9 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
         });
       }
       trace('import.commit.start');
-      return { importId, files, durationMs: Date.now() - started };
+      return { importId, files: reports, durationMs: Date.now() - started };
     } finally {
+      for (const { file } of pending) rmSync(file.prepared.copy.copyFile, { force: true });
       await writeback.stop();
       events.dispose();
       quarantine.close();

@@ -1,13 +1,14 @@
 /**
- * The fast import path for a plain JSON Lines file of a family DuckDB can normalize
- * (nativeFamilies.ts): one INSERT in which DuckDB reads the tagged copy (taggedCopy.ts) — each
- * record with its own entry index, line, byte offset and length in front — so no record crosses
- * into JavaScript and every DuckDB thread can take any part of the file. Per-record JS cost was the
+ * The fast import path for plain JSON Lines files of a family DuckDB can normalize
+ * (nativeFamilies.ts): one INSERT in which DuckDB reads the files' tagged copies (taggedCopy.ts)
+ * — each record with its own entry index, line, byte offset and length in front — so no record
+ * crosses into JavaScript and every DuckDB thread can take any part of any file. Per-record JS cost was the
  * import's limit (≈22 µs per record against DuckDB's ≈3 µs, ../shared/perf/baseline.md §5).
  * Rows that are not plain (unparseable, missing a required field, an unusual shape) are left out
  * of the INSERT and then go through the JS path, the reference, which maps or quarantines them
  * with the exact reason.
  */
+import { listValue } from '@duckdb/node-api';
 import type { Db } from '../../case/db';
 import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
 import { insertSettings } from '../insertSettings';
@@ -22,14 +23,20 @@ import { readAlike } from './recordShape';
 import { member, nestedMember, sqlText } from './sqlFields';
 import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
 
+/** One file's tagged copy, and where its rows go. */
+export interface TaggedCopy {
+  copyFile: string;
+  archiveId: string;
+  firstRowId: bigint;
+}
+
+/** One file whose tagged copy DuckDB has inserted, for the checks and the lines it left out. */
 export interface NativeImportInput {
   db: Db;
   /** The original file, for the lines DuckDB leaves out. */
   path: string;
   /** The original file is gzip: the lines are read from its text. */
   gzip: boolean;
-  /** Its tagged copy, which DuckDB reads. */
-  copyFile: string;
   lines: number;
   archiveId: string;
   family: NativeFamily;
@@ -38,8 +45,6 @@ export interface NativeImportInput {
   quarantine: TableWriter;
   pool: NormalizerPool;
   signal: AbortSignal;
-  /** Fraction of the INSERT done (0–1), for progress. */
-  onProgress(fraction: number): void;
 }
 
 export interface NativeImportResult {
@@ -76,8 +81,9 @@ function taggedCopyReader(parameter: string): string {
 }
 
 /**
- * Each row of `source` (columns e, b, o, n, record: taggedCopyReader's) with the record as DuckDB
- * reads it (`m`) and the members the family reads, each as `v_<name>` (sqlFields.ts).
+ * Each row of `source` (columns file_index, e, b, o, n, record: taggedCopyReader's) with the
+ * record as DuckDB reads it (`m`) and the members the family reads, each as `v_<name>`
+ * (sqlFields.ts).
  */
 export function nativeReadSql(family: NativeFamily, source: string): string {
   const members = readMembersOf(family);
@@ -106,24 +112,29 @@ export function nativeReadSql(family: NativeFamily, source: string): string {
     ...members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`),
     ...Object.keys(family.nested).map((m) => `${JSON.stringify(m)}: ${fieldsOf(m)}`),
   ].join(', ')}}`;
-  return `SELECT e, b, o, n, record, m, ${values}
+  return `SELECT file_index, e, b, o, n, record, m, ${values}
   FROM (
-    SELECT e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
+    SELECT file_index, e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
     FROM ${source}
   )`;
 }
 
-/** The INSERT … SELECT for one file; parameters: first row id, archive id, tagged copy. */
+/**
+ * The INSERT … SELECT for the tagged copies of one family's files; parameters, as lists in the
+ * same order: their first row ids, archive ids and copies. DuckDB's `file_index` says which copy
+ * a row came from.
+ */
 export function nativeInsertSql(family: NativeFamily): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
+  const ofFile = 'CAST(file_index AS BIGINT) + 1';
   return `INSERT INTO events (${target})
-SELECT CAST($1 AS BIGINT) + e, $2, e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
+SELECT CAST($1 AS BIGINT[])[${ofFile}] + e, CAST($2 AS VARCHAR[])[${ofFile}], e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
   ${nativeReadSql(family, taggedCopyReader('$3'))}
 )
 -- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
-WHERE m IS NOT NULL AND e IS NOT NULL AND b IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
+WHERE m IS NOT NULL AND file_index IS NOT NULL AND e IS NOT NULL AND b IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
   AND ${readAlike('record', family)} AND (${family.plain})`;
 }
 
@@ -136,16 +147,39 @@ function nativeInsertSettings(): Record<string, string> {
   return { ...insertSettings(), disabled_optimizers: "'filter_pushdown'" };
 }
 
-/** Runs the INSERT, checks every row's place, then hands every line it left out to the JS path. */
-export async function importPlainJsonl(input: NativeImportInput): Promise<NativeImportResult> {
-  const { db, archiveId, path, lines } = input;
-  trace('native.insert.start', { lines });
-  await withProgress(input, () =>
-    db.withSettings(nativeInsertSettings(), () =>
-      db.run(nativeInsertSql(input.family), [input.firstRowId.toString(), archiveId, input.copyFile]),
-    ),
+/**
+ * Inserts the tagged copies of `family`'s files with one INSERT. One per file was slower and held
+ * more memory once a call had several files: in a parallel INSERT, a thread with fewer rows than
+ * a row group (122,880) keeps them in the transaction's memory instead of writing them as it
+ * goes, until the commit writes them (DuckDB's PhysicalInsert::Combine). Four files of 250k
+ * runtime-steps lines: 3.9–4.8 s of INSERTs, then 2.3–2.7 s of COMMIT and 1.5–2.4 s of CHECKPOINT,
+ * at 965–997 MiB; as one INSERT: 2.9–3.0 s, then 0.3 s and nothing, at 846–901 MiB.
+ */
+export async function insertTaggedCopies(
+  db: Db,
+  family: NativeFamily,
+  copies: readonly TaggedCopy[],
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
+  trace('native.insert.start', { family: family.producer, files: copies.length });
+  const lists = [
+    listValue(copies.map((c) => c.firstRowId)),
+    listValue(copies.map((c) => c.archiveId)),
+    listValue(copies.map((c) => c.copyFile)),
+  ];
+  await withProgress(db, signal, onProgress, () =>
+    db.withSettings(nativeInsertSettings(), () => db.run(nativeInsertSql(family), lists)),
   );
   trace('native.insert.statement.done', {});
+}
+
+/**
+ * After insertTaggedCopies: checks every row of the file's on its own line, then hands every line
+ * DuckDB left out to the JS path.
+ */
+export async function finishPlainJsonl(input: NativeImportInput): Promise<NativeImportResult> {
+  const { db, archiveId, path, lines } = input;
   // Every inserted row on its own line of the file: a bitmap over the line indexes [0, lines)
   // counts the distinct ones, so it equals the row count only when no index repeats or falls
   // outside (a hash aggregate for count(DISTINCT) cost 3× as long). Its bounds must be constants
@@ -230,20 +264,25 @@ async function processLeftOut(input: NativeImportInput, processor: RecordProcess
 }
 
 /** Reports DuckDB's own progress while `work` runs; a cancel interrupts the statement. */
-async function withProgress(input: NativeImportInput, work: () => Promise<void>): Promise<void> {
-  const conn = input.db.conn;
+async function withProgress(
+  db: Db,
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+  work: () => Promise<void>,
+): Promise<void> {
+  const conn = db.conn;
   const onAbort = (): void => conn.interrupt();
-  input.signal.addEventListener('abort', onAbort);
+  signal.addEventListener('abort', onAbort);
   const timer = setInterval(() => {
     const pct = conn.progress.percentage;
-    if (pct >= 0) input.onProgress(pct / 100);
+    if (pct >= 0) onProgress(pct / 100);
   }, POLL_MS);
   try {
-    if (input.signal.aborted) throw input.signal.reason ?? new Error('cancelled');
+    if (signal.aborted) throw signal.reason ?? new Error('cancelled');
     await work();
   } finally {
     clearInterval(timer);
-    input.signal.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', onAbort);
   }
-  if (input.signal.aborted) throw input.signal.reason ?? new Error('cancelled');
+  if (signal.aborted) throw signal.reason ?? new Error('cancelled');
 }

@@ -1,30 +1,25 @@
 /**
- * Decides whether a JSON Lines file takes the native path (nativeJsonl.ts) and runs it: the
+ * Decides whether a JSON Lines file takes the native path (nativeJsonl.ts) and prepares it: the
  * family, detected from the first records like the JS path does, must have a SQL restatement,
- * and the file must be plain (taggedCopy.ts). Otherwise answers undefined and the caller
- * imports the file through the JS path, which handles every file.
+ * and the file must be plain (taggedCopy.ts). Then its tagged copy is written and waits for its
+ * family's INSERT (nativeFiles.ts), one for all the call's files of that family. Otherwise
+ * answers undefined and the caller imports the file through the JS path, which handles every file.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import type { JsonValue } from '../../../../shared/json/value';
 import type { Db } from '../../case/db';
-import type { EventStaging } from '../eventStaging';
 import type { Detection } from '../ingest';
-import type { NormalizerPool } from '../normalizerPool';
-import { parseRecord, type ProcessorCounts } from '../recordProcessor';
-import type { TableWriter } from '../rowWriter';
+import { parseRecord } from '../recordProcessor';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { estimateCopyBytes, writeTaggedCopy } from './taggedCopy';
 import { gzipTextBytes } from './gzipSize';
 import { taggedCopyPlace } from './copyPlace';
-import { nativeFamily } from './nativeFamilies';
-import { importPlainJsonl } from './nativeJsonl';
+import { nativeFamily, type NativeFamily } from './nativeFamilies';
+import type { TaggedCopy } from './nativeJsonl';
 
 export interface NativeAttemptContext {
   db: Db;
-  events: EventStaging;
-  quarantine: TableWriter;
-  pool: NormalizerPool;
   firstRowId: bigint;
   signal: AbortSignal;
   sampleSize: number;
@@ -37,14 +32,19 @@ export interface NativeAttemptContext {
   onProgress(bytesDone: number, bytesTotal: number, records: number): void;
 }
 
-export interface NativeAttempt {
-  detection: Detection;
-  counts: ProcessorCounts;
-  nextRowId: bigint;
-}
-
 /** Writing the tagged copy is the first of two passes: it counts as this share of the progress bar. */
-const COPY_SHARE = 0.2;
+export const COPY_SHARE = 0.2;
+
+/** A file ready for its family's INSERT: its tagged copy, which the caller removes once it is done. */
+export interface PreparedNative {
+  detection: Detection;
+  family: NativeFamily;
+  copy: TaggedCopy;
+  /** Records (non-blank lines) in the file: its entries take row ids firstRowId … + lines - 1. */
+  lines: number;
+  /** The tagged copy's size. */
+  copyBytes: number;
+}
 
 /**
  * The JS path's detection sample: whole first batches until `size` records (importFile.ts), and
@@ -70,13 +70,13 @@ async function sample(
 }
 
 /** `bytesTotal` is the file's size; for gzip, the text's is estimated (gzipTextBytes). */
-export async function tryNativeJsonl(
+export async function prepareNativeJsonl(
   path: string,
   gzip: boolean,
   bytesTotal: number,
   archiveId: string,
   ctx: NativeAttemptContext,
-): Promise<NativeAttempt | undefined> {
+): Promise<PreparedNative | undefined> {
   const first = await sample(path, gzip, ctx.sampleSize, ctx.signal);
   const detection = ctx.detect(first.values);
   const family = nativeFamily(detection.producer);
@@ -92,6 +92,7 @@ export async function tryNativeJsonl(
     },
     () => undefined, // the caller awaits the hash itself and reports its failure
   );
+  let prepared: PreparedNative | undefined;
   try {
     let copied = 0;
     trace('native.copy.start', { path });
@@ -116,28 +117,15 @@ export async function tryNativeJsonl(
       return undefined;
     }
     if (await isDuplicate) return undefined;
-    const result = await importPlainJsonl({
-      db: ctx.db,
-      path,
-      gzip,
-      copyFile,
-      lines: layout.lines,
-      archiveId,
+    prepared = {
+      detection,
       family,
-      firstRowId: ctx.firstRowId,
-      events: ctx.events,
-      quarantine: ctx.quarantine,
-      pool: ctx.pool,
-      signal: ctx.signal,
-      onProgress: (fraction) =>
-        ctx.onProgress(
-          bytesTotal * (COPY_SHARE + (1 - COPY_SHARE) * fraction),
-          bytesTotal,
-          Math.round(fraction * layout.lines),
-        ),
-    });
-    return { detection, ...result };
+      copy: { copyFile, archiveId, firstRowId: ctx.firstRowId },
+      lines: layout.lines,
+      copyBytes: statSync(copyFile).size,
+    };
+    return prepared;
   } finally {
-    rmSync(copyFile, { force: true });
+    if (!prepared) rmSync(copyFile, { force: true });
   }
 }
