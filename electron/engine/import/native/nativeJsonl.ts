@@ -120,14 +120,16 @@ export function nativeReadSql(family: NativeFamily, source: string): string {
 }
 
 /**
- * The INSERT … SELECT for the tagged copies of one family's files; parameters, as lists in the
- * same order: their first row ids, archive ids and copies. DuckDB's `file_index` says which copy
- * a row came from.
+ * The INSERT … SELECT for the tagged copies of `files` files of one family; parameters, as lists
+ * in the same order: their first row ids, archive ids and copies. DuckDB's `file_index` says
+ * which copy a row came from. For one file the index is the constant 1, so the archive id and the
+ * first row id fold into constants rather than being looked up row by row: a 10M-event import
+ * peaked at 960–995 MiB with the lookup (three runs), 871–927 MiB without (four runs).
  */
-export function nativeInsertSql(family: NativeFamily): string {
+export function nativeInsertSql(family: NativeFamily, files = 1): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
-  const ofFile = 'CAST(file_index AS BIGINT) + 1';
+  const ofFile = files === 1 ? '1' : 'CAST(file_index AS BIGINT) + 1';
   return `INSERT INTO events (${target})
 SELECT CAST($1 AS BIGINT[])[${ofFile}] + e, CAST($2 AS VARCHAR[])[${ofFile}], e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
@@ -169,7 +171,7 @@ export async function insertTaggedCopies(
     listValue(copies.map((c) => c.copyFile)),
   ];
   await withProgress(db, signal, onProgress, () =>
-    db.withSettings(nativeInsertSettings(), () => db.run(nativeInsertSql(family), lists)),
+    db.withSettings(nativeInsertSettings(), () => db.run(nativeInsertSql(family, copies.length), lists)),
   );
   trace('native.insert.statement.done', {});
 }
