@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/case/db';
-import { nativeFamily, type NativeFamily } from '../../electron/engine/import/native/nativeFamilies';
 import { nativeReadSql } from '../../electron/engine/import/native/nativeJsonl';
 import { producerLayoutMatch } from '../../electron/engine/import/native/recordShape';
+import { nativeFamilyOf } from '../helpers/nativeInsertRows';
 import { stepLine } from '../helpers/runtimeStepLine';
 
 let db: Db;
@@ -18,20 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-function family(producer: string): NativeFamily {
-  const found = nativeFamily(producer);
-  if (!found) throw new Error(`${producer} has no native family`);
-  return found;
-}
-
 /** Whether the layout check alone takes each line. */
 async function takenByLayout(producer: string, lines: string[]): Promise<boolean[]> {
-  const check = producerLayoutMatch('record', family(producer));
+  const family = nativeFamilyOf(producer);
+  const check = producerLayoutMatch('record', family);
   if (!check) throw new Error(`${producer} names no layout`);
   const rows = lines.map((_, i) => `(${i}, ?)`).join(', ');
   const source = `(SELECT 0::BIGINT AS file_index, i::BIGINT AS e, 0::BIGINT AS b, 0::BIGINT AS o, strlen(r)::BIGINT AS n, r AS record FROM (VALUES ${rows}) v(i, r))`;
   const taken = await db.objects(
-    `SELECT e, coalesce(${check}, false) AS taken FROM (${nativeReadSql(family(producer), source)}) ORDER BY e`,
+    `SELECT e, coalesce(${check}, false) AS taken FROM (${nativeReadSql(family, source)}) ORDER BY e`,
     lines,
   );
   return taken.map((r) => r.taken === true);

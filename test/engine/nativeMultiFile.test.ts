@@ -40,7 +40,7 @@ describe('one import call of several files', () => {
       await importFilesWith(false, files, dir),
     ];
     // The same with every native file inserted as soon as it is read (a batch of one byte).
-    const oneByOne = await importFilesWith(true, files, dir, 'row_id', { nativeBatchBytes: 1 });
+    const oneByOne = await importFilesWith(true, files, dir, { nativeBatchBytes: 1 });
     expect(viaSql.reports.map((r) => r.producer)).toEqual([
       'runtime-steps',
       'runtime-steps-cloudevents',

@@ -24,19 +24,19 @@ let caseCounter = 0;
 
 /** Imports `file` into a new case under `dir`, natively or through the JS path only. */
 export async function importWith(native: boolean, file: string, dir: string): Promise<Imported> {
-  const { reports, events, quarantine } = await importFilesWith(native, [file], dir, 'entry_index');
+  const { reports, events, quarantine } = await importFilesWith(native, [file], dir);
   return { report: reports[0] as ImportFileReport, events, quarantine };
 }
 
 /**
  * Imports `files` with one call into a new case under `dir`, natively or through the JS path
- * only; events and quarantine ordered by `order` (row_id across files).
+ * only; events in row id order (a file's row ids follow its entries, and files follow the call's
+ * order), quarantine by file path and entry.
  */
 export async function importFilesWith(
   native: boolean,
   files: string[],
   dir: string,
-  order = 'row_id',
   config: Partial<EngineConfig> = {},
 ): Promise<{
   reports: ImportFileReport[];
@@ -61,7 +61,7 @@ export async function importFilesWith(
     closed = true;
     const db = await Db.open(casePath);
     try {
-      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY ${order}`);
+      const events = await db.objects(`SELECT * EXCLUDE (archive_id, raw) FROM events ORDER BY row_id`);
       // hex: node-api's JSON form of a BLOB does not tell a backslash byte from an escape. Archive
       // ids differ between cases (each import has its own id); paths do not.
       const quarantine = await db.objects(

@@ -9,12 +9,19 @@ import { expect } from 'vitest';
 import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
 import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
-import { nativeFamily } from '../../electron/engine/import/native/nativeFamilies';
+import { nativeFamily, type NativeFamily } from '../../electron/engine/import/native/nativeFamilies';
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
 import { isGzipMagic } from '../../shared/ingest/containerShape';
 
 let n = 0;
+
+/** The native family of `producer`; a test naming one without throws. */
+export function nativeFamilyOf(producer: string): NativeFamily {
+  const family = nativeFamily(producer);
+  if (!family) throw new Error(`${producer} has no native family`);
+  return family;
+}
 
 /** The entry indexes DuckDB inserted from `file`, under a fresh archive id (returned too). */
 export async function insertedByDuckDb(
@@ -27,8 +34,7 @@ export async function insertedByDuckDb(
   const archiveId = `a${n++}`;
   const layout = await writeTaggedCopy(file, copy, { gzip: isGzipMagic(readFileSync(file).subarray(0, 2)) });
   expect(layout.plain).toBe(true);
-  const family = nativeFamily(producer);
-  if (!family) throw new Error(`${producer} has no native family`);
+  const family = nativeFamilyOf(producer);
   await db.run(nativeInsertSql(family), [listValue([0n]), listValue([archiveId]), listValue([copy])]);
   const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
     archiveId,

@@ -87,12 +87,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           batch.map((p) => p.file),
           { db, events, quarantine, pool, signal: deps.signal },
         );
-        batch.forEach(({ slot }, i) => {
-          const report = reports[i]!;
-          const displayName = req.files[slot]?.displayName;
-          if (displayName) report.path = displayName;
-          files[slot] = report;
-        });
+        batch.forEach(({ slot }, i) => (files[slot] = reports[i]));
       } finally {
         for (const { file } of batch) rmSync(file.prepared.copy.copyFile, { force: true });
       }
@@ -154,11 +149,15 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           if (copies >= (deps.nativeBatchBytes ?? NATIVE_BATCH_BYTES)) await insertPending();
           continue;
         }
-        if (file.displayName) result.report.path = file.displayName;
         files.push(result.report);
       }
       await insertPending();
       quarantine.flush();
+      // Each report names its file as the user gave it (an upload's original name).
+      files.forEach((report, i) => {
+        const displayName = req.files[i]?.displayName;
+        if (report && displayName) report.path = displayName;
+      });
       const reports = files.filter((f) => f !== undefined);
       const imported = reports.filter((f) => f.archiveId);
       if (imported.length > 0) {

@@ -58,7 +58,11 @@ export async function importNativeFiles(
   ctx: NativeFilesContext,
 ): Promise<ImportFileReport[]> {
   const byFamily = new Map<NativeFamily, PendingNativeFile[]>();
-  for (const f of files) byFamily.set(f.prepared.family, [...(byFamily.get(f.prepared.family) ?? []), f]);
+  for (const f of files) {
+    const group = byFamily.get(f.prepared.family) ?? [];
+    byFamily.set(f.prepared.family, group);
+    group.push(f);
+  }
   for (const [family, group] of byFamily)
     await insertTaggedCopies(
       ctx.db,

@@ -49,7 +49,6 @@ export interface NativeImportInput {
 
 export interface NativeImportResult {
   counts: ProcessorCounts;
-  nextRowId: bigint;
 }
 
 const LEFT_OUT_PAGE = 100_000;
@@ -210,7 +209,7 @@ export async function finishPlainJsonl(input: NativeImportInput): Promise<Native
   await input.events.flushInto(db, input.firstRowId);
   const counts = processor.counts;
   counts.records += inserted;
-  return { counts, nextRowId: input.firstRowId + BigInt(lines) };
+  return { counts };
 }
 
 /** Line indexes after `after` that the INSERT left out, in order, one page at a time. */
