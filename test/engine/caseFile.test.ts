@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, openCase, type OpenCase } from '../../electron/engine/case/caseFile';
+import { CASE_STORAGE_VERSION } from '../../electron/engine/case/schema';
 import { appendCustody, verifyCustody } from '../../electron/engine/case/custody';
 import { jsonColumnText } from '../../electron/engine/case/jsonColumn';
 import { classifyOpenError } from '../../electron/engine/case/openError';
@@ -14,6 +16,15 @@ const opened: OpenCase[] = [];
 const dir = scratchDir('casefile-case');
 let n = 0;
 const fresh = (): string => join(dir, `case-${++n}.duckdb`);
+
+/** The storage format DuckDB reads the open case as (duckdb_databases tags, e.g. `v1.3.0+`). */
+async function storageVersion(c: OpenCase): Promise<string> {
+  const [db] = await c.db.objects(
+    `SELECT tags['storage_version'] AS v FROM duckdb_databases() WHERE path = ?`,
+    [c.path],
+  );
+  return String(db?.v);
+}
 
 afterEach(() => {
   for (const c of opened.splice(0)) c.db.close();
@@ -55,6 +66,40 @@ describe('case files', () => {
       marker: 'casefile-case',
       schema_version: '1',
     });
+  });
+
+  it('writes a new case in DuckDB storage v1.3.0, whose DICT_FSST makes imports cheaper', async () => {
+    const path = fresh();
+    const c = await must(createCase(path, [{ name: 's', sqlType: 'VARCHAR' }], '0.0.0-test'));
+    c.db.close();
+    const again = await must(openCase(path));
+    opened.push(again);
+    expect(await storageVersion(again)).toBe(`${CASE_STORAGE_VERSION}+`);
+    // The format decides the compression DuckDB may choose: the older one has no DICT_FSST.
+    await again.db.run(`INSERT INTO events (row_id, archive_id, entry_index, record, s)
+      SELECT i, 'a', i, '{}', 'v' || (i % 50) FROM range(200000) r(i)`);
+    await again.db.run('CHECKPOINT');
+    const methods = await again.db.objects(
+      `SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 's' AND segment_type = 'VARCHAR'`,
+    );
+    expect(methods.map((m) => m.compression)).toEqual(['DICT_FSST']);
+  });
+
+  it('leaves a case made in the older format in it, so the DuckDB that made it still opens it', async () => {
+    const path = fresh();
+    writeFileSync(path, gunzipSync(readFileSync('test/fixtures/cases/casefile-0.1.0.duckdb.gz')));
+    const older = await must(openCase(path));
+    opened.push(older);
+    const before = await storageVersion(older);
+    expect(before).not.toBe(`${CASE_STORAGE_VERSION}+`);
+    await older.db.run(`INSERT INTO events (row_id, archive_id, entry_index, record, ts, producer, event_type)
+      SELECT 1000000 + i, 'a', i, '{}', TIMESTAMP '2025-01-01', 'mapped', 'v' || (i % 50) FROM range(200000) r(i)`);
+    await older.db.run('CHECKPOINT');
+    expect(await storageVersion(older)).toBe(before);
+    const methods = await older.db.objects(
+      `SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'event_type' AND segment_type = 'VARCHAR'`,
+    );
+    expect(methods.map((m) => m.compression)).not.toContain('DICT_FSST');
   });
 
   it('refuses to create over an existing file', async () => {

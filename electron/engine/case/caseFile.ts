@@ -9,7 +9,13 @@ import { removeStaleStaging } from '../import/eventStaging';
 import { removeStaleCopies } from '../import/native/copyPlace';
 import { Db } from './db';
 import { classifyOpenError } from './openError';
-import { CASE_MARKER, SCHEMA_VERSION, schemaStatements, type ColumnSpec } from './schema';
+import {
+  CASE_MARKER,
+  CASE_STORAGE_VERSION,
+  SCHEMA_VERSION,
+  schemaStatements,
+  type ColumnSpec,
+} from './schema';
 
 export interface OpenCase {
   db: Db;
@@ -18,9 +24,9 @@ export interface OpenCase {
   createdAt: string;
 }
 
-async function connect(path: string): Promise<Result<Db>> {
+async function connect(path: string, options: Record<string, string> = {}): Promise<Result<Db>> {
   try {
-    return ok(await Db.open(path));
+    return ok(await Db.open(path, options));
   } catch (thrown) {
     return classifyOpenError(path, thrown);
   }
@@ -36,7 +42,7 @@ export async function createCase(
   createdBy: string,
 ): Promise<Result<OpenCase>> {
   if (existsSync(path)) return err('EXISTS', `${path} already exists; open it instead`, { file: path });
-  const opened = await connect(path);
+  const opened = await connect(path, { storage_compatibility_version: CASE_STORAGE_VERSION });
   if (!opened.ok) return opened;
   const db = opened.value;
   const createdAt = new Date().toISOString();

@@ -8,6 +8,16 @@ export const SCHEMA_VERSION = 1;
 /** Stored in casefile_meta so a DuckDB file made by someone else is refused as FOREIGN_FILE. */
 export const CASE_MARKER = 'casefile-case';
 
+/**
+ * The DuckDB storage format new cases are written in. A DuckDB file keeps the format it was
+ * created with, whatever later connections ask for, so this is set only when a case is made and
+ * cases made before keep theirs (v0.10.2, DuckDB's default). From v1.3.0 DuckDB compresses
+ * strings with DICT_FSST instead of its older dictionary: the import's INSERT of a million
+ * runtime-steps events took 2.50–2.54 s instead of 2.79–2.85 s (4.8 against 5.4 CPU-s), for a
+ * file of the same size. DuckDB 1.3 (May 2025) or later opens such a case.
+ */
+export const CASE_STORAGE_VERSION = 'v1.3.0';
+
 export interface ColumnSpec {
   name: string;
   sqlType: string;
@@ -27,9 +37,10 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
   // type rejects, and one such record must not abort an import. json_extract still works on it.
   // Stored uncompressed: DuckDB's default analysis (FSST, dictionary) made the import's INSERT
   // ~1.8× slower for a small gain (import benchmark), so the case holds about 1.4× the archive's
-  // bytes. (zstd would store records ~4.5× smaller, but DuckDB offers it only in files of storage
-  // version v1.2.0 or later, which older DuckDB cannot open, and it cost ≈0.6 s more per million
-  // rows. Earlier cases name zstd here; in their v0.10.2 files it fell back to uncompressed too.)
+  // bytes. zstd, which cases of CASE_STORAGE_VERSION could use, stored a million runtime-steps
+  // records in a 366 MB case instead of 824 MB, but cost 1.2 CPU-s more, and its INSERT took
+  // 3.1–4.2 s instead of 2.6 s. (Earlier cases name zstd here; in their v0.10.2 files it fell back
+  // to uncompressed.)
   { name: 'record', sqlType: 'VARCHAR USING COMPRESSION uncompressed NOT NULL' },
   // The exact original bytes, derived rather than stored twice.
   { name: 'raw', sqlType: 'BLOB GENERATED ALWAYS AS (encode(record)) VIRTUAL' },

@@ -3,7 +3,7 @@
  * creates its tables from, so the documentation cannot drift from the case file.
  */
 import { CANONICAL_COLUMNS } from '../../../shared/ingest/canonicalEvent';
-import { PROVENANCE_COLUMNS } from './schema';
+import { CASE_STORAGE_VERSION, PROVENANCE_COLUMNS } from './schema';
 
 const PROVENANCE_DOC: Record<string, string> = {
   row_id:
@@ -74,6 +74,10 @@ export function schemaMarkdown(): string {
     'since 0.1.0 `created_by` (the Casefile version) and `duckdb_version` (the DuckDB that wrote the',
     'file), so a case that does not open says what to open it with. Cases made by earlier versions',
     'are kept in `test/fixtures/cases/` and must keep opening (test/engine/caseCompat.test.ts).',
+    '',
+    `New cases are DuckDB files of storage version ${CASE_STORAGE_VERSION}: DuckDB 1.3 or later (its CLI too) opens them.`,
+    'A case made in an older format (v0.10.2, as the 0.1.0 fixture) keeps it, whichever Casefile',
+    'writes to it, so the DuckDB that made it still opens it.',
     '',
     '## Examples',
     '',
