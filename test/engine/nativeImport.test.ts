@@ -190,7 +190,7 @@ describe('native JSONL import gives what the JS path gives', () => {
   });
 
   it('hands the JS path every line DuckDB left out, across several pages of them', async () => {
-    // Ordinary lines first (detection reads the first read's lines, ~4 MiB), then 240k lines of
+    // Ordinary lines first (detection reads the first of them), then 240k lines of
     // which two in three lack a run: more than one page (nativeJsonl.ts LEFT_OUT_PAGE) of
     // left-out lines, between lines DuckDB took.
     const lead = 20_000;
@@ -215,6 +215,15 @@ describe('native JSONL import gives what the JS path gives', () => {
     expect(events.map((e) => Number(e.entry_index))).toEqual(
       [...lines.keys()].filter((e) => e < lead || (e - lead) % 3 === 0),
     );
+  });
+
+  it('detects the family from the same first records on both paths, however many the first read holds', async () => {
+    // 3,000 lines fit in the first read (4 MiB); detection parses the first 1,000 of them.
+    const file = join(dir, 'sampled.jsonl');
+    writeFileSync(file, `${Array.from({ length: 3000 }, (_, i) => stepLine(i + 1)).join('\n')}\n`);
+    const [viaSql, viaJs] = [await importWith(true, file), await importWith(false, file)];
+    expect(viaSql.report.detection).toEqual(viaJs.report.detection);
+    expect(viaSql.report.detection?.evidence[0]).toMatch(/^1000\/1000 sampled records: /);
   });
 
   it('keeps each record byte for byte', async () => {

@@ -9,7 +9,7 @@ import { rmSync, statSync } from 'node:fs';
 import type { JsonValue } from '../../../../shared/json/value';
 import type { Db } from '../../case/db';
 import type { Detection } from '../ingest';
-import { parseRecord } from '../recordProcessor';
+import { detectionSample } from '../streamRecords';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { estimateCopyBytes, writeTaggedCopy } from './taggedCopy';
@@ -47,8 +47,8 @@ export interface PreparedNative {
 }
 
 /**
- * The JS path's detection sample: whole first batches until `size` records (importFile.ts), and
- * their average length in bytes with the newline.
+ * The JS path's detection sample (streamRecords.ts detectionSample) from whole first batches until
+ * `size` records, and those records' average length in bytes with the newline.
  */
 async function sample(
   path: string,
@@ -61,10 +61,7 @@ async function sample(
     records.push(...batch);
     if (records.length >= size) break;
   }
-  const values = records.flatMap((r) => {
-    const parsed = parseRecord(r);
-    return parsed.ok ? [parsed.value] : [];
-  });
+  const values = detectionSample(records);
   const bytes = records.reduce((sum, r) => sum + (r.fullLength ?? r.bytes.length) + 1, 0);
   return { values, lineBytes: bytes / Math.max(records.length, 1) };
 }
