@@ -1,7 +1,8 @@
 // npm run bench:import [-- --n 1000000 --pairs 2 --family runtime-steps|runtime-steps-cloudevents|meshguard --gzip --files K]: generates N
 // events of the family (if missing; families.mjs), then imports
 // them with Casefile and, alternately in the same run, with DuckDB read_json (explicit columns),
-// printing events/s, MB/s, peak RSS and the Casefile/DuckDB ratio (../shared/perf/baseline.md §5).
+// printing events/s, MB/s, CPU seconds (all threads), peak RSS and the Casefile/DuckDB ratio
+// (../shared/perf/baseline.md §5).
 // A third step, the floor, is DuckDB parsing the same columns and also storing each record's text:
 // the least any import that keeps the original records in the case can do. `--js` adds Casefile's
 // JS path (CASEFILE_NATIVE_IMPORT=0), which every family without a SQL restatement takes.
@@ -110,6 +111,7 @@ const row = (name, rs) => {
     name,
     seconds: +s.toFixed(2),
     range: `${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}`,
+    cpuSeconds: median(rs.map((r) => r.cpuSeconds)),
     eventsPerSecond: Math.round(n / s),
     mbPerSecond: +(mb / s).toFixed(1),
     peakRssMiB: Math.max(...rs.map((r) => r.maxRssMiB)),

@@ -1,5 +1,6 @@
-// Runs one benchmark step in this process and prints {"seconds","maxRssMiB"} as the last line,
-// so the bench driver gets each step's own peak RSS (process.resourceUsage().maxRSS).
+// Runs one benchmark step in this process and prints {"seconds","cpuSeconds","maxRssMiB"} as the
+// last line, so the bench driver gets each step's own CPU time (all threads: DuckDB's, workers')
+// and peak RSS (process.resourceUsage()).
 // usage: node scripts/bench/measure.mjs casefile-import|duckdb-read-json|duckdb-floor <target> <family> <files...>
 // (several files: one import call, or one read of the list)
 import { rmSync } from 'node:fs';
@@ -52,4 +53,6 @@ if (step === 'casefile-import') {
   process.exit(2);
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(JSON.stringify({ seconds, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const usage = process.resourceUsage();
+const cpuSeconds = +((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2);
+console.log(JSON.stringify({ seconds, cpuSeconds, maxRssMiB: Math.round(usage.maxRSS / 1024) }));
