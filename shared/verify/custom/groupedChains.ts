@@ -4,6 +4,7 @@
  * re-delivered line (a notice); a link to no hash of the group is a break; two records naming one
  * predecessor are a fork; a complete chain written in another order is the notice `out_of_order`.
  */
+import { otherPlaces } from '../chain/placeList';
 import type { Finding } from '../types';
 import type { CheckedRecord } from './checkRecord';
 
@@ -58,7 +59,11 @@ export function checkGroup(group: string, all: CheckedRecord[], genesis: unknown
   const records = dropDuplicates(all, group, findings);
   const holders = new Set(records.map((r) => r.own).filter((h) => h !== undefined));
   const claims = new Map<unknown, CheckedRecord[]>();
-  for (const r of records) claims.set(r.prev, [...(claims.get(r.prev) ?? []), r]);
+  for (const r of records) {
+    const rivals = claims.get(r.prev);
+    if (rivals) rivals.push(r);
+    else claims.set(r.prev, [r]);
+  }
   for (const r of records) {
     const shown = typeof r.prev === 'string' ? JSON.stringify(r.prev) : String(r.prev);
     if (r.prev !== genesis && !(typeof r.prev === 'string' && holders.has(r.prev))) {
@@ -72,12 +77,12 @@ export function checkGroup(group: string, all: CheckedRecord[], genesis: unknown
     }
     const rivals = claims.get(r.prev) ?? [];
     if (rivals.length > 1) {
-      const others = rivals.filter((x) => x !== r).map((x) => x.entryIndex);
+      const others = otherPlaces(rivals, r, (x) => String(x.entryIndex));
       findings.push({
         kind: 'chain_fork',
         ...at(r),
         chain: group,
-        detail: `records ${[r.entryIndex, ...others].join(', ')} of ${group} name the same predecessor: the chain branches`,
+        detail: `records ${r.entryIndex}, ${others} of ${group} name the same predecessor: the chain branches`,
         actual: shown,
       });
     }

@@ -3,6 +3,7 @@
  * and forked links). Each rule names what happened and why, from the pattern the format notes
  * tabulate (formats/meshguard.md §5, formats/runtime-steps.md §6, formats/agentmesh.md §5).
  */
+import { placeList } from '../chain/placeList';
 import type { Finding } from '../types';
 import { chainOf, hashText, place, type FindingPool } from './findingPool';
 import type { LinkFacts } from './links';
@@ -94,11 +95,7 @@ export function diagnoseForks(pool: FindingPool, facts: RecordFacts): void {
       : orphan
         ? 'no record links to it'
         : 'it is the first of them in the file (no signature or link tells them apart)';
-    const others =
-      members
-        .filter((m) => m !== inserted)
-        .map(place)
-        .join(', ') || 'another record';
+    const others = placeList(members.filter((m) => m !== inserted).map(place)) || 'another record';
     const sig = pool.openAt('signature_invalid', inserted.entryIndex, chainOf(inserted));
     pool.diagnose(
       'insertion',

@@ -4,6 +4,7 @@
  * the run; two events naming one `prev` are a fork; a run without genesis is reported; a complete
  * chain gives the emission order, and a file order that differs from it is only a notice.
  */
+import { otherPlaces } from '../chain/placeList';
 import { positionOf } from '../chain/position';
 import { ZERO_PREV } from '../meshguard/records';
 import { NOTICE_KINDS, type Finding } from '../types';
@@ -53,26 +54,26 @@ function spans(order: readonly CheckedStep[]): string {
 }
 
 /**
- * Equal whole JCS texts, decided without keeping them: two events that both hash to one `hash`
- * have one JCS text without `hash`/`sig` (SHA-256 is collision resistant), so they are equal
- * when their `sig`s are, and a key reproduced a `sig` only if it reproduced the other.
+ * Equal whole JCS texts, decided without keeping them, as one key: two events that both hash to
+ * one `hash` have one JCS text without `hash`/`sig` (SHA-256 is collision resistant), so they are
+ * equal when their `sig`s are, and a key reproduced a `sig` only if it reproduced the other; an
+ * event whose hash does not hold is compared by its text. A map of keys finds a copy in one
+ * lookup: scanning every event of the same hash made a file of N events that claim one hash take
+ * N² comparisons.
  */
-function sameEvent(a: CheckedStep, b: CheckedStep): boolean {
-  if (a.hash !== b.hash || a.hashOk !== b.hashOk) return false;
-  if (!a.hashOk) return a.canonical === b.canonical;
-  if (a.verifiedBy !== undefined || b.verifiedBy !== undefined) return a.verifiedBy === b.verifiedBy;
-  return a.sig === b.sig;
+function eventKey(e: CheckedStep): string {
+  const which = !e.hashOk ? `c${e.canonical}` : e.verifiedBy !== undefined ? `v${e.verifiedBy}` : `s${e.sig}`;
+  return `${e.hash}\u0000${e.hashOk ? 1 : 0}\u0000${which}`;
 }
 
 function dropDuplicates(events: readonly CheckedStep[], findings: Finding[]): CheckedStep[] {
-  const seen = new Map<string, CheckedStep[]>();
+  const seen = new Map<string, CheckedStep>();
   const kept: CheckedStep[] = [];
   for (const e of events) {
-    const sameHash = seen.get(e.hash);
-    const first = sameHash?.find((k) => sameEvent(k, e));
+    const key = eventKey(e);
+    const first = seen.get(key);
     if (first === undefined) {
-      if (sameHash === undefined) seen.set(e.hash, [e]);
-      else sameHash.push(e);
+      seen.set(key, e);
       kept.push(e);
     } else {
       findings.push({
@@ -140,10 +141,7 @@ export function analyseRun(
     if (siblings.length < 2) continue;
     forked = true;
     for (const e of siblings) {
-      const others = siblings
-        .filter((s) => s !== e)
-        .map(where)
-        .join(', ');
+      const others = otherPlaces(siblings, e, where);
       findings.push({
         kind: 'chain_fork',
         ...positionOf(e),

@@ -57,6 +57,24 @@ describe('runtime-steps hostile records', () => {
     expect(out[0]?.keysUsed.map((k) => k.split(' ')[0])).toEqual([right.id]);
   });
 
+  it('20,000 events that all claim the genesis and one hash: every fork reported, each naming a few of the others', () => {
+    // Each of N claimants of one prev has a finding; naming all N-1 others in each took N² text,
+    // and 23,000 such lines ran the engine out of memory.
+    const base = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    const n = 20_000;
+    const texts = Array.from({ length: n }, (_, i) =>
+      JSON.stringify({ ...base, step_id: i + 1, prev: '0'.repeat(64), hash: 'a'.repeat(64) }),
+    );
+    const out = verifyLines(texts);
+    const forks = out[0]?.findings.filter((f) => f.kind === 'chain_fork') ?? [];
+    expect(forks).toHaveLength(n);
+    expect(forks[0]?.detail).toMatch(
+      /^chain_fork \(.*\): line 2, line 3, line 4, line 5, line 6 and 19994 more name the same prev \(the genesis\)/,
+    );
+    expect(forks[n - 1]?.detail).toMatch(/: line 1, line 2, line 3, line 4, line 5 and 19994 more name/);
+    expect(Math.max(...forks.map((f) => f.detail.length))).toBeLessThan(400);
+  });
+
   it('never throws on arbitrary values or mutated lines', () => {
     const arbitrary = fc.letrec<{ v: JsonValue }>((tie) => ({
       v: fc.oneof(
