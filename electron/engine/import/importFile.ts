@@ -43,6 +43,8 @@ export interface FileImportContext {
   mapping?: Mapping;
   toolVersion: string;
   native: boolean;
+  /** The native path may insert while it copies (prepareNativeJsonl.ts): the call's only file. */
+  streamNative: boolean;
   signal: AbortSignal;
   onProgress(bytesDone: number, bytesTotal: number, records: number, quarantined: number): void;
 }
@@ -101,18 +103,26 @@ export async function importFile(
       report: failure(displayName, '', 'NOT_AN_ARCHIVE', `${displayName} is not a file`),
       nextRowId: ctx.nextRowId,
     };
-  // The hash runs on a worker beside the native path's copy pass; a duplicate stops that path as
-  // soon as the hash is known (its `duplicate`), and is reported by the check below on every path.
-  trace('import.hash.start', { path });
-  const hashing = sha256FileOnWorker(path, ctx.signal);
-  hashing.catch(() => undefined); // awaited below; a failure must not surface unhandled meanwhile
+  // The file's hash, on a worker from when it is first asked for: beside the native path's copy
+  // pass, whose `duplicate` stops as soon as the hash is known, or before anything else on the JS
+  // path. A streamed native pass hashes the file itself (prepareNativeJsonl.ts) and asks for none.
+  let hashing: Promise<string> | undefined;
+  const hash = (): Promise<string> => {
+    if (!hashing) {
+      trace('import.hash.start', { path });
+      hashing = sha256FileOnWorker(path, ctx.signal);
+      hashing.catch(() => undefined); // awaited by whoever asked; must not surface unhandled meanwhile
+    }
+    return hashing;
+  };
+  const pathOf = async (sha256: string): Promise<string | undefined> => {
+    const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
+    return dup[0] ? String(dup[0].path) : ctx.pending.get(sha256);
+  };
   // One query, shared by the native path's early stop and the check below.
   let known: Promise<string | undefined> | undefined;
   const duplicateOf = (): Promise<string | undefined> => {
-    known ??= hashing.then(async (sha256) => {
-      const dup = await ctx.db.objects('SELECT path FROM archives WHERE sha256 = ?', [sha256]);
-      return dup[0] ? String(dup[0].path) : ctx.pending.get(sha256);
-    });
+    known ??= hash().then(pathOf);
     known.catch(() => undefined); // awaited by the check below, which reports a failure
     return known;
   };
@@ -140,10 +150,12 @@ export async function importFile(
       sampleSize: SAMPLE_SIZE,
       detect: (sample) => detect(ctx, 'jsonl', sample),
       duplicate: async () => (await duplicateOf()) !== undefined,
+      known: async (sha256) => (await pathOf(sha256)) !== undefined,
+      stream: ctx.streamNative,
       onProgress: (done, total, records) => ctx.onProgress(done, total, records, 0),
     });
     if (prepared) {
-      const sha256 = await hashing;
+      const sha256 = prepared.sha256 ?? (await hash());
       const archive = {
         ...file,
         sha256,
@@ -158,7 +170,7 @@ export async function importFile(
       };
     }
   }
-  const sha256 = await hashing;
+  const sha256 = await hash();
   trace('import.hash.done', { sha256 });
   const dup = await duplicateOf();
   if (dup !== undefined && sniffed.kind !== 'unknown') {

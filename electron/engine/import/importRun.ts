@@ -115,6 +115,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
             ...(req.mapping ? { mapping: req.mapping } : {}),
             toolVersion: deps.toolVersion,
             native: deps.native,
+            streamNative: req.files.length === 1,
             signal: deps.signal,
             onProgress(bytesDone, bytesTotal, records, quarantined) {
               const now = Date.now();

@@ -19,30 +19,33 @@ export interface CopySource {
 const GUNZIP_CHUNK = 1024 * 1024;
 const FILE_CHUNK = 4 * 1024 * 1024;
 
-/** `onBytes` counts the file's own bytes read (compressed ones for gzip), for progress. */
+/**
+ * `onRead` sees the file's own bytes as they are read, in order (compressed ones for gzip): for
+ * progress, and for its hash. It must not keep them: the buffer is reused.
+ */
 export async function openCopySource(
   path: string,
   gzip: boolean,
-  onBytes: (n: number) => void,
+  onRead: (bytes: Buffer) => void,
 ): Promise<CopySource> {
-  return gzip ? gunzipSource(path, onBytes) : fileSource(path, onBytes);
+  return gzip ? gunzipSource(path, onRead) : fileSource(path, onRead);
 }
 
-async function fileSource(path: string, onBytes: (n: number) => void): Promise<CopySource> {
+async function fileSource(path: string, onRead: (bytes: Buffer) => void): Promise<CopySource> {
   const handle = await open(path, 'r');
   return {
     async read(buf, at, length) {
       const { bytesRead } = await handle.read(buf, at, length, null);
-      onBytes(bytesRead);
+      onRead(buf.subarray(at, at + bytesRead));
       return bytesRead;
     },
     close: () => handle.close(),
   };
 }
 
-function gunzipSource(path: string, onBytes: (n: number) => void): CopySource {
+function gunzipSource(path: string, onRead: (bytes: Buffer) => void): CopySource {
   const file = createReadStream(path, { highWaterMark: FILE_CHUNK });
-  file.on('data', (chunk) => onBytes(chunk.length));
+  file.on('data', (chunk) => onRead(chunk as Buffer));
   const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
   // pipeline, not pipe: a read error of the file must reach the reader too, not leave it waiting.
   pipeline(file, gunzip, () => undefined);

@@ -63,7 +63,9 @@ export async function importNativeFiles(
     byFamily.set(f.prepared.family, group);
     group.push(f);
   }
-  for (const [family, group] of byFamily)
+  for (const [family, all] of byFamily) {
+    const group = all.filter((f) => !f.prepared.inserted);
+    if (group.length === 0) continue;
     await insertTaggedCopies(
       ctx.db,
       family,
@@ -71,6 +73,7 @@ export async function importNativeFiles(
       ctx.signal,
       (fraction) => reportProgress(group, fraction),
     );
+  }
   const reports: ImportFileReport[] = [];
   for (const f of files) {
     const { copy, family, lines } = f.prepared;

@@ -5,6 +5,7 @@
  * family's INSERT (nativeFiles.ts), one for all the call's files of that family. Otherwise
  * answers undefined and the caller imports the file through the JS path, which handles every file.
  */
+import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import type { JsonValue } from '../../../../shared/json/value';
 import type { Db } from '../../case/db';
@@ -12,7 +13,9 @@ import type { Detection } from '../ingest';
 import { detectionSample } from '../streamRecords';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { estimateCopyBytes, writeTaggedCopy } from './taggedCopy';
+import { estimateCopyBytes, writeTaggedCopy, type CopyOptions } from './taggedCopy';
+import { CopyFifo } from './copyFifo';
+import { insertTaggedCopies } from './nativeJsonl';
 import { gzipTextBytes } from './gzipSize';
 import { taggedCopyPlace } from './copyPlace';
 import { nativeFamily, type NativeFamily } from './nativeFamilies';
@@ -29,6 +32,13 @@ export interface NativeAttemptContext {
    * at once, or else before anything is inserted, and leaves the file to the caller.
    */
   duplicate(): Promise<boolean>;
+  /** Whether a file of this SHA-256 is already in the case (for a hash the streamed pass made). */
+  known(sha256: string): Promise<boolean>;
+  /**
+   * Insert while the copy is written, through a pipe (copyFifo.ts), rather than after: for a
+   * call's only file, whose INSERT need not wait to share one with other files (nativeFiles.ts).
+   */
+  stream: boolean;
   onProgress(bytesDone: number, bytesTotal: number, records: number): void;
 }
 
@@ -44,6 +54,10 @@ export interface PreparedNative {
   lines: number;
   /** The tagged copy's size. */
   copyBytes: number;
+  /** Its rows are in already: the copy went through a pipe into its own INSERT. */
+  inserted: boolean;
+  /** The file's SHA-256, when the pass hashed it (streamed). */
+  sha256?: string;
 }
 
 /**
@@ -80,7 +94,30 @@ export async function prepareNativeJsonl(
   if (!family) return undefined;
   const textBytes = gzip ? await gzipTextBytes(path, bytesTotal) : bytesTotal;
   const place = taggedCopyPlace(ctx.db.path, archiveId, estimateCopyBytes(textBytes, first.lineBytes));
-  const copyFile = place.path;
+  const base = { detection, family, copy: { copyFile: place.path, archiveId, firstRowId: ctx.firstRowId } };
+  const progress = (share: number) => {
+    let copied = 0;
+    return (n: number): void => {
+      copied += n;
+      ctx.onProgress(Math.min(copied, bytesTotal) * share, bytesTotal, 0);
+    };
+  };
+  // Only a file the size of one already in the case can be one; such a file waits for its hash
+  // before anything is inserted, so it takes the copy file.
+  const fifo =
+    ctx.stream && !(await sameSizeInCase(ctx.db, bytesTotal)) ? CopyFifo.create(place.path) : undefined;
+  trace('native.copy.start', { path, streamed: fifo !== undefined });
+  if (fifo) {
+    const pass = { gzip, onBytes: progress(1), signal: ctx.signal };
+    return streamNative(
+      fifo,
+      { ...base, copy: { ...base.copy, copyFile: fifo.path } },
+      path,
+      bytesTotal,
+      pass,
+      ctx,
+    );
+  }
   const alreadyIn = new AbortController();
   const isDuplicate = ctx.duplicate();
   isDuplicate.then(
@@ -91,16 +128,11 @@ export async function prepareNativeJsonl(
   );
   let prepared: PreparedNative | undefined;
   try {
-    let copied = 0;
-    trace('native.copy.start', { path });
     let layout;
     try {
-      layout = await writeTaggedCopy(path, copyFile, {
+      layout = await writeTaggedCopy(path, place.path, {
         gzip,
-        onBytes: (n) => {
-          copied += n;
-          ctx.onProgress(Math.min(copied, bytesTotal) * COPY_SHARE, bytesTotal, 0);
-        },
+        onBytes: progress(COPY_SHARE),
         signal: AbortSignal.any([ctx.signal, alreadyIn.signal]),
         maxBytes: place.maxBytes,
       });
@@ -114,15 +146,66 @@ export async function prepareNativeJsonl(
       return undefined;
     }
     if (await isDuplicate) return undefined;
-    prepared = {
-      detection,
-      family,
-      copy: { copyFile, archiveId, firstRowId: ctx.firstRowId },
-      lines: layout.lines,
-      copyBytes: statSync(copyFile).size,
-    };
+    prepared = { ...base, lines: layout.lines, copyBytes: statSync(place.path).size, inserted: false };
     return prepared;
   } finally {
-    if (!prepared) rmSync(copyFile, { force: true });
+    if (!prepared) rmSync(place.path, { force: true });
+  }
+}
+
+async function sameSizeInCase(db: Db, size: number): Promise<boolean> {
+  return Number(await db.scalar('SELECT count(*) FROM archives WHERE size_bytes = ?', [size])) > 0;
+}
+
+/**
+ * The copy pass into `fifo` while DuckDB's INSERT reads it. The pass reads the whole file anyway,
+ * so it hashes it too, while the INSERT keeps DuckDB busy: a worker reading the file again to
+ * hash it took ~0.45 CPU-s of a million-event import, hashing the bytes the pass has just read
+ * ~0.3 s. A file that turns out not plain (or, it cannot happen, already in the case) has its
+ * rows deleted again and goes to the JS path, which hashes it then.
+ */
+async function streamNative(
+  fifo: CopyFifo,
+  base: Omit<PreparedNative, 'lines' | 'copyBytes' | 'inserted'>,
+  path: string,
+  size: number,
+  pass: CopyOptions,
+  ctx: NativeAttemptContext,
+): Promise<PreparedNative | undefined> {
+  const { db } = ctx;
+  const hash = createHash('sha256');
+  let hashed = 0;
+  let writerDone = false;
+  try {
+    // A failed or interrupted INSERT stops reading: the pipe is drained so the pass ends too.
+    const inserting = insertTaggedCopies(db, base.family, [base.copy], ctx.signal, () => undefined).finally(
+      () => {
+        if (!writerDone) void fifo.abort();
+      },
+    );
+    const onRead = (bytes: Buffer): void => {
+      hash.update(bytes);
+      hashed += bytes.length;
+    };
+    const writing = writeTaggedCopy(path, fifo, { ...pass, onRead }).finally(() => (writerDone = true));
+    const [written, inserted] = await Promise.allSettled([writing, inserting]);
+    if (inserted.status === 'rejected') throw inserted.reason;
+    if (written.status === 'rejected') throw written.reason;
+    const layout = written.value;
+    trace('native.copy.done', layout);
+    // A plain file was read to its end; the check costs nothing and keeps a short read from
+    // passing for the file's hash.
+    const sha256 = layout.plain && hashed === size ? hash.digest('hex') : undefined;
+    if (!layout.plain || !sha256 || (await ctx.known(sha256))) {
+      trace('native.skip', {
+        path,
+        why: layout.plain ? 'not hashed whole, or already in the case' : layout.why,
+      });
+      await db.run('DELETE FROM events WHERE archive_id = ?', [base.copy.archiveId]);
+      return undefined;
+    }
+    return { ...base, lines: layout.lines, copyBytes: 0, inserted: true, sha256 };
+  } finally {
+    await fifo.dispose();
   }
 }

@@ -101,29 +101,57 @@ function nextByte(buf: Buffer, bytes: number, from: number, end: number): number
 
 class CopyTooLarge extends Error {}
 
+/** Where a tagged copy goes, in order: each write starts once the one before has gone through. */
+export interface CopySink {
+  write(buf: Buffer, length: number): Promise<unknown>;
+  /** Ends the copy once the last write has gone through. */
+  close(): Promise<void>;
+}
+
+/** A copy file, written at increasing offsets. */
+async function fileSink(copyFile: string): Promise<CopySink> {
+  const out = await open(copyFile, 'w');
+  let at = 0;
+  return {
+    write(buf, length) {
+      const position = at;
+      at += length;
+      return out.write(buf, 0, length, position);
+    },
+    close: () => out.close(),
+  };
+}
+
 export interface CopyOptions {
   /** The file is gzip: its decompressed text is read (copySource.ts). */
   gzip?: boolean;
   /** The file's own bytes read so far (compressed ones for gzip), for progress. */
   onBytes?: (n: number) => void;
+  /** The file's own bytes as they are read, in order, e.g. for its hash; the buffer is reused. */
+  onRead?: (bytes: Buffer) => void;
   signal?: AbortSignal;
   /** The most the copy may take (copyPlace.ts). */
   maxBytes?: number;
 }
 
 /**
- * Scans `path`, writing the tagged copy to `copyFile`; stops at the first reason the file is not
- * plain, or when the copy would outgrow `maxBytes` (a file of short lines grows most: the place
- * was chosen from the first lines' length, copyPlace.ts).
+ * Scans `path`, writing the tagged copy to `copy` (a file's path, or a sink such as a pipe,
+ * copyFifo.ts); stops at the first reason the file is not plain, or when the copy would outgrow
+ * `maxBytes` (a file of short lines grows most: the place was chosen from the first lines'
+ * length, copyPlace.ts). A sink is closed at the end however the pass ends.
  */
 export async function writeTaggedCopy(
   path: string,
-  copyFile: string,
+  copy: string | CopySink,
   options: CopyOptions = {},
 ): Promise<JsonlLayout> {
   const { signal, maxBytes = Infinity } = options;
-  const source = await openCopySource(path, options.gzip ?? false, options.onBytes ?? (() => undefined));
-  const out = await open(copyFile, 'w');
+  const { onBytes, onRead } = options;
+  const source = await openCopySource(path, options.gzip ?? false, (bytes) => {
+    onBytes?.(bytes.length);
+    onRead?.(bytes);
+  });
+  const out = typeof copy === 'string' ? await fileSink(copy) : copy;
   let lines = 0; // records (non-blank lines), as the JS reader numbers entries
   let blanks = 0; // blank lines so far: a record's line is its entry index + blanks before it + 1
   let writing: Promise<unknown> = Promise.resolve();
@@ -136,7 +164,7 @@ export async function writeTaggedCopy(
     const flush = async (length: number): Promise<void> => {
       if (outAt + length > maxBytes) throw new CopyTooLarge();
       await writing;
-      writing = out.write(tagged, 0, length, outAt);
+      writing = out.write(tagged, length);
       outAt += length;
       tagged = tagged === buffers[0] ? buffers[1] : buffers[0];
     };
