@@ -17,7 +17,7 @@
  * Unicode substring to cut the tag off and a concatenation to put the `{` back (≈0.6 s more per
  * million lines); writing the copy in parts for one INSERT each, to overlap this pass with
  * DuckDB, made DuckDB's second and later INSERTs into the same transaction ~2× slower and hold
- * more memory.
+ * more memory. A pipe overlaps them with one INSERT (copyFifo.ts).
  *
  * The copy holds each record exactly as the JS reader (lines.ts) cuts it and numbers it: after a
  * UTF-8 BOM (whose bytes the offsets still count), without a CRLF ending's CR, blank lines
