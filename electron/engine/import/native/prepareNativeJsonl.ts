@@ -2,7 +2,8 @@
  * Decides whether a JSON Lines file takes the native path (nativeJsonl.ts) and prepares it: the
  * family, detected from the first records like the JS path does, must have a SQL restatement,
  * and the file must be plain (taggedCopy.ts). Then its tagged copy is written and waits for its
- * family's INSERT (nativeFiles.ts), one for all the call's files of that family. Otherwise
+ * family's INSERT (nativeFiles.ts), one for all the call's files of that family; a call's only
+ * file instead streams its copy through a pipe into its own INSERT (streamNative). Otherwise
  * answers undefined and the caller imports the file through the JS path, which handles every file.
  */
 import { createHash } from 'node:crypto';
@@ -109,14 +110,7 @@ export async function prepareNativeJsonl(
   trace('native.copy.start', { path, streamed: fifo !== undefined });
   if (fifo) {
     const pass = { gzip, onBytes: progress(1), signal: ctx.signal };
-    return streamNative(
-      fifo,
-      { ...base, copy: { ...base.copy, copyFile: fifo.path } },
-      path,
-      bytesTotal,
-      pass,
-      ctx,
-    );
+    return streamNative(fifo, base, path, bytesTotal, pass, ctx); // the FIFO is at place.path
   }
   const alreadyIn = new AbortController();
   const isDuplicate = ctx.duplicate();
