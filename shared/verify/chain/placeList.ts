@@ -6,9 +6,13 @@
  */
 const SHOWN = 5;
 
+/** `named` (the first of `total` places), and how many more there are. */
+function listed(named: readonly string[], total: number): string {
+  return total > named.length ? `${named.join(', ')} and ${total - named.length} more` : named.join(', ');
+}
+
 export function placeList(places: readonly string[], shown = SHOWN): string {
-  if (places.length <= shown) return places.join(', ');
-  return `${places.slice(0, shown).join(', ')} and ${places.length - shown} more`;
+  return listed(places.slice(0, shown), places.length);
 }
 
 /**
@@ -22,6 +26,5 @@ export function otherPlaces<T>(all: readonly T[], self: T, name: (t: T) => strin
     if (named.length === shown) break;
     if (t !== self) named.push(name(t));
   }
-  const others = all.length - 1;
-  return others > named.length ? `${named.join(', ')} and ${others - named.length} more` : named.join(', ');
+  return listed(named, all.length - 1);
 }

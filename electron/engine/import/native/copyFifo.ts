@@ -96,7 +96,8 @@ export class CopyFifo implements CopySink {
 
   /** Closes both ends and removes the FIFO. */
   async dispose(): Promise<void> {
-    await this.abort();
+    // A copy closed in full needs no valve; any other may still hold a write.
+    if (!this.closed || !this.settled) await this.abort();
     await this.valve?.close();
     rmSync(this.path, { force: true });
   }
