@@ -5,6 +5,7 @@
  * must never hold the engine when DuckDB stops reading, and a file found not plain half-way must
  * leave nothing of its streamed rows behind.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { createDispatcher } from '../../shared/rpc/dispatch';
 import { testEngine } from '../contract/testEngine';
 import { comparable, importWith } from '../helpers/importBothWays';
 import { stepLine } from '../helpers/runtimeStepLine';
+import { bundleChild } from '../helpers/bundle';
 import { scratchDir } from '../helpers/scratchDir';
 
 const dir = scratchDir('casefile-stream');
@@ -97,6 +99,28 @@ describe.runIf(linux)('the copy pipe', () => {
     await within(fifo.dispose(), 5_000);
     await written.catch(() => undefined);
   });
+});
+
+describe.runIf(linux)('a process that dies mid-copy', () => {
+  // Node's exit waits for every libuv thread's work to end; a thread left waiting on the pipe
+  // (an open, a read or a write) kept the process alive forever (test/helpers/fifoExitChild.ts).
+  it.each(['no-reader', 'reader-opening', 'reader-waiting', 'write-blocked'])(
+    'still exits, and removes its pipe: %s',
+    async (scenario) => {
+      const child = await bundleChild('test/helpers/fifoExitChild.ts');
+      const path = fifoPath();
+      const proc = spawn(process.execPath, [child, scenario, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await within(
+        new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
+        10_000,
+      ).finally(() => proc.kill('SIGKILL'));
+      expect(out).toContain('dying');
+      expect(code).toBe(1); // the uncaught exception's own exit code
+      expect(existsSync(path)).toBe(false);
+    },
+  );
 });
 
 describe.runIf(linux)('a streamed import', () => {

@@ -40,3 +40,23 @@ export async function bundleEntry(entry: 'cli' | 'engine'): Promise<string> {
   cache.set(entry, outfile);
   return outfile;
 }
+
+/** A test's own child-process script (TypeScript), bundled the same way, for tests of how a process ends. */
+export async function bundleChild(entryPath: string): Promise<string> {
+  const cached = cache.get(entryPath);
+  if (cached) return cached;
+  mkdirSync('dist', { recursive: true });
+  const dir = mkdtempSync(join('dist', `${BUNDLE_PREFIX}child-`));
+  const outfile = join(dir, 'child.mjs');
+  await build({
+    entryPoints: [entryPath],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    external: ['@duckdb/node-api'],
+    logLevel: 'error',
+  });
+  cache.set(entryPath, outfile);
+  return outfile;
+}
