@@ -7,8 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, MAX_LINE_BYTES, type LineRecord } from '../../electron/engine/import/lines';
+import { createLineTagger, TagResult } from '../../electron/engine/import/native/lineTagger';
 import {
   NATIVE_MAX_LINE_BYTES,
   TAG_SEPARATOR,
@@ -221,5 +223,70 @@ describe('putDecimal', () => {
       expect(putDecimal(out, 1, value)).toBe(text.length + 1);
       expect(out.toString('latin1', 0, text.length + 2)).toBe(`.${text}.`);
     }
+  });
+});
+
+/** Both ways of tagging `text`: the WebAssembly tagger's, and the JS loop's (the reference). */
+async function bothWays(text: Buffer): Promise<{ wasm: unknown; js: unknown }> {
+  const src = join(dir, `both-${n}.jsonl`);
+  writeFileSync(src, text);
+  const copy = async (reference: boolean): Promise<unknown> => {
+    const out = join(dir, `both-${n++}-${reference ? 'js' : 'wasm'}.jsonl`);
+    const layout = await writeTaggedCopy(src, out, { reference });
+    return { layout, copy: readFileSync(out).toString('latin1') };
+  };
+  return { wasm: await copy(false), js: await copy(true) };
+}
+
+describe('the WebAssembly tagger (wasm/tagLines.ts)', () => {
+  // Lines made of the bytes the loop decides on: braces, ends, blanks, CR, U+0001, a BOM, and
+  // bytes that are not UTF-8 (a chunk holding one goes to the JS loop whole).
+  const piece = fc.constantFrom('{', '}', '"a":1', ' ', '\t', '\r', '\u0001', '\\', 'é', '✓');
+  const line = fc.oneof(
+    { weight: 4, arbitrary: fc.array(piece, { maxLength: 8 }).map((p) => `{${p.join('')}}`) },
+    { weight: 2, arbitrary: fc.array(piece, { maxLength: 8 }).map((p) => p.join('')) },
+    { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t \r', '\r') },
+  );
+  const file = fc
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 30 }),
+      fc.oneof(fc.constant(''), line),
+      fc.boolean(),
+    )
+    .map(([bom, lines, last, broken]) => {
+      const text = Buffer.from(`${bom ? '\uFEFF' : ''}${lines.map(([l, end]) => l + end).join('')}${last}`);
+      return broken ? Buffer.concat([text, Buffer.from([0xff, 0x0a])]) : text;
+    });
+
+  it('writes the same copy, and decides the same, as the JS loop on random files', async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const { wasm, js } = await bothWays(text);
+        expect(wasm).toEqual(js);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes the same copy when a chunk tags into more than its output buffer holds', async () => {
+    // 3M two-byte records: their tags make a chunk's copy several times the chunk.
+    const { wasm, js } = await bothWays(Buffer.from('{}\n'.repeat(3_000_000)));
+    expect(wasm).toEqual(js);
+    expect((wasm as { layout: unknown }).layout).toEqual({ plain: true, lines: 3_000_000 });
+  });
+
+  it('writes counts and offsets up to 2^53 in decimal', () => {
+    const tagger = createLineTagger(1024, 4096, { maxLineBytes: 100, nativeMaxLineBytes: 100 });
+    tagger.input.write('{"a":1}\n');
+    tagger.lines = 2 ** 53 - 1;
+    tagger.blanks = 10 ** 15;
+    const run = tagger.tag(0, 8, 0, 2 ** 53 - 8);
+    expect(run.result).toBe(TagResult.Done);
+    const sep = String.fromCharCode(TAG_SEPARATOR);
+    expect(tagger.outputs[0].toString('latin1', 0, run.written)).toBe(
+      [String(2 ** 53 - 1), String(10 ** 15), String(2 ** 53 - 8), '7', '{"a":1}\n'].join(sep),
+    );
+    expect(tagger.lines).toBe(2 ** 53);
   });
 });

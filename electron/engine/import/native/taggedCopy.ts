@@ -38,6 +38,7 @@ import { CLOSE_BRACE, OPEN_BRACE } from '../../../../shared/json/charCodes';
 import { isBlankLine, MAX_LINE_BYTES } from '../lines';
 import { isZlibError } from '../textRecords';
 import { openCopySource } from './copySource';
+import { createLineTagger, TagResult } from './lineTagger';
 
 export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: string };
 
@@ -132,6 +133,8 @@ export interface CopyOptions {
   signal?: AbortSignal;
   /** The most the copy may take (copyPlace.ts). */
   maxBytes?: number;
+  /** Tag every chunk with the JS loop, the reference the WebAssembly one is tested against. */
+  reference?: boolean;
 }
 
 /**
@@ -156,50 +159,57 @@ export async function writeTaggedCopy(
   let blanks = 0; // blank lines so far: a record's line is its entry index + blanks before it + 1
   let writing: Promise<unknown> = Promise.resolve();
   try {
-    const buf = Buffer.allocUnsafe(CHUNK + MAX_LINE_BYTES);
-    // Two output buffers: one is written out while the next chunk is read and tagged into the other.
-    const buffers = [Buffer.allocUnsafe(2 * CHUNK), Buffer.allocUnsafe(2 * CHUNK)] as const;
-    let tagged: Buffer = buffers[0];
+    // Read into, and written from, the WebAssembly tagger's memory. Two output buffers: one is
+    // written out while the next chunk is read and tagged into the other.
+    const tagger = createLineTagger(CHUNK + MAX_LINE_BYTES, 2 * CHUNK, {
+      maxLineBytes: MAX_LINE_BYTES,
+      nativeMaxLineBytes: NATIVE_MAX_LINE_BYTES,
+    });
+    const buf = tagger.input;
+    let output: 0 | 1 = 0;
+    let tagged = tagger.outputs[output];
     let outAt = 0;
     const flush = async (length: number): Promise<void> => {
       if (outAt + length > maxBytes) throw new CopyTooLarge();
       await writing;
       writing = out.write(tagged, length);
       outAt += length;
-      tagged = tagged === buffers[0] ? buffers[1] : buffers[0];
+      output = output === 0 ? 1 : 0;
+      tagged = tagger.outputs[output];
     };
     let filled = 0; // bytes of a pending line carried to the front of buf
     let base = 0; // offset in the (decompressed) text of buf[0]
     // The JS reader skips a BOM at the very start; offsets still count it (lines.ts).
     const startOf = (end: number): number => (base === 0 && hasUtf8Bom(buf.subarray(0, end)) ? 3 : 0);
-    for (;;) {
-      if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
-      const bytesRead = await source.read(buf, filled, CHUNK);
-      const end = filled + bytesRead;
-      if (bytesRead === 0) {
-        // A last line with no newline is a record for the JS reader (flagged as torn), unless blank.
-        if (filled > 0 && !isBlankLine(buf.subarray(startOf(filled), filled))) lines += 1;
-        break;
+    // Each tags the lines of buf[start, lastLf] into the output (empty: each chunk's is flushed),
+    // flushing it when full, and answers the bytes left in it, or undefined for a line over the JS
+    // reader's limit.
+    const tagWithWasm = async (start: number, lastLf: number): Promise<number | undefined> => {
+      tagger.lines = lines;
+      tagger.blanks = blanks;
+      for (let from = start; ;) {
+        const run = tagger.tag(from, lastLf + 1, output, base);
+        if (run.result === TagResult.LineTooLong) return undefined;
+        if (run.result === TagResult.Done) {
+          [lines, blanks] = [tagger.lines, tagger.blanks];
+          return run.written;
+        }
+        if (run.written === 0) throw new Error('a tagged line does not fit an empty output buffer');
+        await flush(run.written);
+        from = run.stoppedAt;
       }
-      const lastLf = buf.lastIndexOf(LF, end - 1);
-      if (lastLf < 0) {
-        if (end > MAX_LINE_BYTES) return { plain: false, why: 'a line is longer than the line limit' };
-        filled = end;
-        continue;
-      }
+    };
+    // The reference: the same decisions and bytes as wasm/tagLines.ts, line by line in JS.
+    const tagWithJs = async (start: number, lastLf: number, utf8: boolean): Promise<number | undefined> => {
       const complete = buf.subarray(0, lastLf + 1);
-      // Node's isUtf8 is simdutf: validating here costs a few ms per 100 MB; a chunk that fails
-      // is checked again line by line.
-      const utf8 = isUtf8(complete);
       let separator = nextByte(buf, TAG_SEPARATOR, 0, lastLf);
       let cr = nextByte(buf, CR, 0, lastLf);
-      let start = startOf(end);
       let w = 0;
       for (let nl = complete.indexOf(LF, start); nl >= 0; nl = complete.indexOf(LF, start)) {
         // The JS reader drops one CR before the newline (lines.ts); the copy holds the record without it.
         const recordEnd = nl > start && buf[nl - 1] === CR ? nl - 1 : nl;
         const length = recordEnd - start;
-        if (length > MAX_LINE_BYTES) return { plain: false, why: 'a line is longer than the line limit' };
+        if (length > MAX_LINE_BYTES) return undefined;
         const bare = length > 0 && buf[start] === OPEN_BRACE && buf[recordEnd - 1] === CLOSE_BRACE;
         const leftOut =
           !bare ||
@@ -233,7 +243,31 @@ export async function writeTaggedCopy(
         lines += 1;
         start = nl + 1;
       }
+      return w;
+    };
+    for (;;) {
+      if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
+      const bytesRead = await source.read(buf, filled, CHUNK);
+      const end = filled + bytesRead;
+      if (bytesRead === 0) {
+        // A last line with no newline is a record for the JS reader (flagged as torn), unless blank.
+        if (filled > 0 && !isBlankLine(buf.subarray(startOf(filled), filled))) lines += 1;
+        break;
+      }
+      const lastLf = buf.lastIndexOf(LF, end - 1);
+      if (lastLf < 0) {
+        if (end > MAX_LINE_BYTES) return { plain: false, why: 'a line is longer than the line limit' };
+        filled = end;
+        continue;
+      }
+      // Node's isUtf8 is simdutf: validating here costs a few ms per 100 MB; a chunk that fails
+      // is checked again line by line, by the JS loop.
+      const utf8 = isUtf8(buf.subarray(0, lastLf + 1));
+      const tagChunk = utf8 && !options.reference ? tagWithWasm : tagWithJs;
+      const w = await tagChunk(startOf(end), lastLf, utf8);
+      if (w === undefined) return { plain: false, why: 'a line is longer than the line limit' };
       await flush(w);
+      const start = lastLf + 1;
       const rest = end - start;
       buf.copy(buf, 0, start, end);
       base += start;

@@ -1,0 +1,142 @@
+/**
+ * The tagged copy's inner loop (electron/engine/import/native/taggedCopy.ts), in AssemblyScript
+ * compiled to WebAssembly (scripts/build-wasm.mjs): for each complete line of a chunk already
+ * checked as UTF-8, the same decisions and the same bytes as the JS loop there, which stays the
+ * reference (test/engine/taggedCopy.test.ts compares the two on random files). In JS each line
+ * cost two Node bindings (indexOf, copy) and an allocation: ≈0.45 CPU-s per million lines, where
+ * this takes ≈0.1 (16 bytes per step for LF, CR and U+0001; memory.copy for the record).
+ *
+ * Addresses are offsets in the memory the caller gives (--importMemory). State the caller reads
+ * and sets between calls: `lines` (records so far) and `blanks` (blank lines so far).
+ */
+
+export let lines: f64 = 0;
+export let blanks: f64 = 0;
+/** Where the last call stopped: the next line's start, and the end of what it wrote. */
+export let stoppedAt: i32 = 0;
+export let written: i32 = 0;
+
+/** tag()'s answers. */
+export const DONE: i32 = 0;
+export const OUTPUT_FULL: i32 = 1;
+export const LINE_TOO_LONG: i32 = 2;
+
+const LF: u8 = 0x0a;
+const CR: u8 = 0x0d;
+const SEPARATOR: u8 = 0x01;
+const OPEN_BRACE: u8 = 0x7b;
+const CLOSE_BRACE: u8 = 0x7d;
+/** The tag at its widest: four decimals up to 2^53 and their separators (taggedCopy.ts). */
+const TAG_MAX_BYTES: i32 = 4 * 17;
+
+function putDecimal(at: i32, value: i64): i32 {
+  let digits = 1;
+  for (let v = value; v >= 10; v /= 10) digits++;
+  let v = value;
+  for (let i = at + digits - 1; i >= at; i--) {
+    store<u8>(i, <u8>(0x30 + <i32>(v % 10)));
+    v /= 10;
+  }
+  return at + digits;
+}
+
+/** Spaces, tabs and CRs only: isBlankLine in lines.ts. */
+function isBlank(start: i32, end: i32): bool {
+  for (let p = start; p < end; p++) {
+    const c = load<u8>(p);
+    if (c != 0x20 && c != 0x09 && c != CR) return false;
+  }
+  return true;
+}
+
+/** A CR or U+0001 in [start, end). */
+function holdsSplitter(start: i32, end: i32): bool {
+  for (let p = start; p < end; p++) {
+    const c = load<u8>(p);
+    if (c == CR || c == SEPARATOR) return true;
+  }
+  return false;
+}
+
+/**
+ * Tags the lines of [start, end), which ends with a LF, into [out, outEnd). `offset` is the text
+ * offset of address 0, so a line at `p` starts at text offset `offset + p`.
+ */
+export function tag(
+  start: i32,
+  end: i32,
+  out: i32,
+  outEnd: i32,
+  offset: f64,
+  maxLineBytes: i32,
+  nativeMaxLineBytes: i32,
+): i32 {
+  const lf = i8x16.splat(LF);
+  const cr = i8x16.splat(CR);
+  const separator = i8x16.splat(SEPARATOR);
+  const base = <i64>offset;
+  let w = out;
+  while (start < end) {
+    // The line's end, and whether a CR or U+0001 comes before it (checked exactly below).
+    let p = start;
+    let nl = -1;
+    let suspect = false;
+    while (p + 16 <= end) {
+      const v = v128.load(p);
+      const lfs = i8x16.bitmask(i8x16.eq(v, lf));
+      const others = i8x16.bitmask(v128.or(i8x16.eq(v, cr), i8x16.eq(v, separator)));
+      if (lfs != 0) {
+        const k = ctz(lfs);
+        nl = p + k;
+        if ((others & ((1 << k) - 1)) != 0) suspect = true;
+        break;
+      }
+      if (others != 0) suspect = true;
+      p += 16;
+    }
+    for (; nl < 0 && p < end; p++) {
+      const c = load<u8>(p);
+      if (c == LF) nl = p;
+      else if (c == CR || c == SEPARATOR) suspect = true;
+    }
+    if (nl < 0) break; // not reached: `end` follows a LF
+    // The JS reader drops one CR before the newline (lines.ts); the copy holds the record without it.
+    const recordEnd = nl > start && load<u8>(nl - 1) == CR ? nl - 1 : nl;
+    const length = recordEnd - start;
+    if (length > maxLineBytes) {
+      stoppedAt = start;
+      written = w;
+      return LINE_TOO_LONG;
+    }
+    const bare = length > 0 && load<u8>(start) == OPEN_BRACE && load<u8>(recordEnd - 1) == CLOSE_BRACE;
+    if (!bare && isBlank(start, recordEnd)) {
+      blanks += 1;
+      start = nl + 1;
+      continue;
+    }
+    const leftOut = !bare || length > nativeMaxLineBytes || (suspect && holdsSplitter(start, recordEnd));
+    if (!leftOut) {
+      if (w + TAG_MAX_BYTES + length + 1 > outEnd) {
+        stoppedAt = start;
+        written = w;
+        return OUTPUT_FULL;
+      }
+      w = putDecimal(w, <i64>lines);
+      store<u8>(w++, SEPARATOR);
+      w = putDecimal(w, <i64>blanks);
+      store<u8>(w++, SEPARATOR);
+      w = putDecimal(w, base + <i64>start);
+      store<u8>(w++, SEPARATOR);
+      w = putDecimal(w, <i64>length);
+      store<u8>(w++, SEPARATOR);
+      memory.copy(w, start, length);
+      w += length;
+      store<u8>(w++, LF);
+    }
+    lines += 1;
+    start = nl + 1;
+  }
+  stoppedAt = start;
+  written = w;
+  return DONE;
+}
