@@ -276,6 +276,21 @@ describe('the WebAssembly tagger (wasm/tagLines.ts)', () => {
     expect((wasm as { layout: unknown }).layout).toEqual({ plain: true, lines: 3_000_000 });
   });
 
+  it('leaves out a line over the native limit, and stops at one over the line limit', () => {
+    const tagger = createLineTagger(1024, 4096, { maxLineBytes: 12, nativeMaxLineBytes: 8 });
+    const text = '{"a":1}\n{"bb":22}\n{"c":3}\n{"dddddd":44}\n';
+    tagger.input.write(text);
+    const run = tagger.tag(0, text.length, 0, 0);
+    expect(run.result).toBe(TagResult.LineTooLong);
+    expect(run.stoppedAt).toBe(text.indexOf('{"dddddd"'));
+    const sep = String.fromCharCode(TAG_SEPARATOR);
+    // The 9-byte line is counted but not copied; the 13-byte one stops the pass.
+    expect(tagger.outputs[0].toString('latin1', 0, run.written)).toBe(
+      `0${sep}0${sep}0${sep}7${sep}{"a":1}\n2${sep}0${sep}18${sep}7${sep}{"c":3}\n`,
+    );
+    expect(tagger.lines).toBe(3);
+  });
+
   it('writes counts and offsets up to 2^53 in decimal', () => {
     const tagger = createLineTagger(1024, 4096, { maxLineBytes: 100, nativeMaxLineBytes: 100 });
     tagger.input.write('{"a":1}\n');
