@@ -161,7 +161,8 @@ export async function insertTaggedCopies(
   family: NativeFamily,
   copies: readonly TaggedCopy[],
   signal: AbortSignal,
-  onProgress: (fraction: number) => void,
+  /** DuckDB's progress; absent when the caller reports progress itself (a streamed copy's pass). */
+  onProgress?: (fraction: number) => void,
 ): Promise<void> {
   trace('native.insert.start', { family: family.producer, files: copies.length });
   const lists = [
@@ -264,20 +265,22 @@ async function processLeftOut(input: NativeImportInput, processor: RecordProcess
     throw new Error(`native import of ${input.path}: line ${page[i]! + 1} was not found again`);
 }
 
-/** Reports DuckDB's own progress while `work` runs; a cancel interrupts the statement. */
+/** Reports DuckDB's own progress while `work` runs, if asked; a cancel interrupts the statement. */
 async function withProgress(
   db: Db,
   signal: AbortSignal,
-  onProgress: (fraction: number) => void,
+  onProgress: ((fraction: number) => void) | undefined,
   work: () => Promise<void>,
 ): Promise<void> {
   const conn = db.conn;
   const onAbort = (): void => conn.interrupt();
   signal.addEventListener('abort', onAbort);
-  const timer = setInterval(() => {
-    const pct = conn.progress.percentage;
-    if (pct >= 0) onProgress(pct / 100);
-  }, POLL_MS);
+  const timer =
+    onProgress &&
+    setInterval(() => {
+      const pct = conn.progress.percentage;
+      if (pct >= 0) onProgress(pct / 100);
+    }, POLL_MS);
   try {
     if (signal.aborted) throw signal.reason ?? new Error('cancelled');
     await work();

@@ -172,11 +172,10 @@ async function streamNative(
   let writerDone = false;
   try {
     // A failed or interrupted INSERT stops reading: the pipe is drained so the pass ends too.
-    const inserting = insertTaggedCopies(db, base.family, [base.copy], ctx.signal, () => undefined).finally(
-      () => {
-        if (!writerDone) void fifo.abort();
-      },
-    );
+    // Progress comes from the pass (its bytes read), so DuckDB's own is not polled.
+    const inserting = insertTaggedCopies(db, base.family, [base.copy], ctx.signal).finally(() => {
+      if (!writerDone) void fifo.abort();
+    });
     const onRead = (bytes: Buffer): void => {
       hash.update(bytes);
       hashed += bytes.length;
