@@ -41,14 +41,14 @@ describe('case files', () => {
     const path = fresh();
     const c = await must(createCase(path, COLUMNS, '0.0.0-test'));
     c.db.close();
-    const again = await must(openCase(path));
+    const again = await must(openCase(path, COLUMNS));
     opened.push(again);
     const tables = await again.db.objects(`SELECT table_name FROM duckdb_tables() ORDER BY table_name`);
     expect(tables.map((t) => t.table_name)).toEqual([
       'archives',
       'casefile_meta',
       'custody_log',
-      'events',
+      'event_rows',
       'mappings',
       'quarantine',
       'verify_findings',
@@ -64,23 +64,25 @@ describe('case files', () => {
       created_by: 'casefile 0.0.0-test',
       duckdb_version: version,
       marker: 'casefile-case',
-      schema_version: '1',
+      schema_version: '2',
     });
+    const views = await again.db.objects(`SELECT view_name FROM duckdb_views() WHERE NOT internal`);
+    expect(views.map((v) => v.view_name)).toEqual(['events']);
   });
 
   it('writes a new case in DuckDB storage v1.3.0, whose DICT_FSST makes imports cheaper', async () => {
     const path = fresh();
-    const c = await must(createCase(path, [{ name: 's', sqlType: 'VARCHAR' }], '0.0.0-test'));
+    const c = await must(createCase(path, [{ name: 's', sqlType: 'VARCHAR NOT NULL' }], '0.0.0-test'));
     c.db.close();
-    const again = await must(openCase(path));
+    const again = await must(openCase(path, COLUMNS));
     opened.push(again);
     expect(await storageVersion(again)).toBe(`${CASE_STORAGE_VERSION}+`);
     // The format decides the compression DuckDB may choose: the older one has no DICT_FSST.
-    await again.db.run(`INSERT INTO events (row_id, archive_id, entry_index, record, s)
+    await again.db.run(`INSERT INTO event_rows (row_id, archive_id, entry_index, record, s)
       SELECT i, 'a', i, '{}', 'v' || (i % 50) FROM range(200000) r(i)`);
     await again.db.run('CHECKPOINT');
     const methods = await again.db.objects(
-      `SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 's' AND segment_type = 'VARCHAR'`,
+      `SELECT DISTINCT compression FROM pragma_storage_info('event_rows') WHERE column_name = 's' AND segment_type = 'VARCHAR'`,
     );
     expect(methods.map((m) => m.compression)).toEqual(['DICT_FSST']);
   });
@@ -88,16 +90,17 @@ describe('case files', () => {
   it('leaves a case made in the older format in it, so the DuckDB that made it still opens it', async () => {
     const path = fresh();
     writeFileSync(path, gunzipSync(readFileSync('test/fixtures/cases/casefile-0.1.0.duckdb.gz')));
-    const older = await must(openCase(path));
+    const older = await must(openCase(path, COLUMNS));
     opened.push(older);
     const before = await storageVersion(older);
     expect(before).not.toBe(`${CASE_STORAGE_VERSION}+`);
-    await older.db.run(`INSERT INTO events (row_id, archive_id, entry_index, record, ts, producer, event_type)
+    await older.db
+      .run(`INSERT INTO event_rows (row_id, archive_id, entry_index, record, ts, producer, event_type)
       SELECT 1000000 + i, 'a', i, '{}', TIMESTAMP '2025-01-01', 'mapped', 'v' || (i % 50) FROM range(200000) r(i)`);
     await older.db.run('CHECKPOINT');
     expect(await storageVersion(older)).toBe(before);
     const methods = await older.db.objects(
-      `SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'event_type' AND segment_type = 'VARCHAR'`,
+      `SELECT DISTINCT compression FROM pragma_storage_info('event_rows') WHERE column_name = 'event_type' AND segment_type = 'VARCHAR'`,
     );
     expect(methods.map((m) => m.compression)).not.toContain('DICT_FSST');
   });
@@ -113,7 +116,7 @@ describe('case files', () => {
 
   it('names a missing file', async () => {
     const path = join(dir, 'missing.duckdb');
-    expect(await openCase(path)).toMatchObject({
+    expect(await openCase(path, COLUMNS)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', where: { file: path } },
     });
@@ -122,7 +125,7 @@ describe('case files', () => {
   it('refuses a file that is not DuckDB, and a DuckDB file that is not a case', async () => {
     const text = fresh();
     writeFileSync(text, '{"not":"a database"}\n'.repeat(200));
-    expect(await openCase(text)).toMatchObject({
+    expect(await openCase(text, COLUMNS)).toMatchObject({
       ok: false,
       error: { code: 'FOREIGN_FILE', where: { file: text } },
     });
@@ -132,7 +135,7 @@ describe('case files', () => {
     await conn.run('CREATE TABLE t (x INTEGER)');
     conn.closeSync();
     inst.closeSync();
-    const r = await openCase(other);
+    const r = await openCase(other, COLUMNS);
     expect(r).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE' } });
     expect(r.ok ? '' : r.error.message).toContain('not a Casefile case');
   });
@@ -144,7 +147,7 @@ describe('case files', () => {
     const bytes = readFileSync(path);
     bytes[20] = (bytes[20] ?? 0) ^ 0xff;
     writeFileSync(path, bytes);
-    const r = await openCase(path);
+    const r = await openCase(path, COLUMNS);
     expect(r).toMatchObject({ ok: false, error: { code: 'FOREIGN_FILE', where: { file: path } } });
     expect(r.ok ? '' : r.error.message).toMatch(
       /is damaged: DuckDB found bytes that do not match their checksum \(Corrupt database file: .*\); open a copy made before the damage$/,
@@ -180,7 +183,7 @@ describe('case files', () => {
     );
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-      const r = await openCase(path);
+      const r = await openCase(path, COLUMNS);
       expect(r).toMatchObject({ ok: false, error: { code: 'LOCKED', where: { file: path } } });
     } finally {
       holder.kill('SIGKILL');

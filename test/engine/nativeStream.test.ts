@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../electron/engine/case/caseFile';
+import { EventColumns } from '../../electron/engine/case/eventTable';
 import { CopyFifo } from '../../electron/engine/import/native/copyFifo';
 import { prepareNativeJsonl } from '../../electron/engine/import/native/prepareNativeJsonl';
 import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
@@ -135,6 +136,7 @@ describe.runIf(linux)('a streamed import', () => {
       let hashAsked = false;
       const prepared = await prepareNativeJsonl(file, false, readFileSync(file).length, 'a1', {
         db,
+        columns: await EventColumns.load(db, CANONICAL_COLUMNS),
         firstRowId: 1n,
         signal: new AbortController().signal,
         sampleSize: 20,

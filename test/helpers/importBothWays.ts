@@ -42,6 +42,8 @@ export async function importFilesWith(
   reports: ImportFileReport[];
   events: Record<string, unknown>[];
   quarantine: Record<string, unknown>[];
+  /** The case, closed, for a test to look into further. */
+  casePath: string;
 }> {
   const engine = testEngine({ ...config, nativeImport: native });
   // A handler that throws answers INTERNAL with an incident id; the test wants the cause.
@@ -68,7 +70,7 @@ export async function importFilesWith(
         `SELECT q.* EXCLUDE (archive_id, raw), hex(q.raw) AS raw_hex, a.path AS archive_path
          FROM quarantine q JOIN archives a USING (archive_id) ORDER BY a.path, q.entry_index`,
       );
-      return { reports: r.value.files, events, quarantine };
+      return { reports: r.value.files, events, quarantine, casePath };
     } finally {
       db.close();
     }

@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createCase } from '../../electron/engine/case/caseFile';
 import type { Db } from '../../electron/engine/case/db';
+import { EventColumns } from '../../electron/engine/case/eventTable';
 import { CANONICAL_COLUMNS } from '../../shared/ingest/canonicalColumns';
-import { nativeFamily, type NativeFamily } from '../../electron/engine/import/native/nativeFamilies';
+import {
+  columnsFilledBy,
+  nativeFamily,
+  type NativeFamily,
+} from '../../electron/engine/import/native/nativeFamilies';
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
 import { isGzipMagic } from '../../shared/ingest/containerShape';
@@ -35,6 +40,8 @@ export async function insertedByDuckDb(
   const layout = await writeTaggedCopy(file, copy, { gzip: isGzipMagic(readFileSync(file).subarray(0, 2)) });
   expect(layout.plain).toBe(true);
   const family = nativeFamilyOf(producer);
+  // The case gets the family's columns first, as an import's INSERT does (eventTable.ts).
+  await (await EventColumns.load(db, CANONICAL_COLUMNS)).need(columnsFilledBy(family));
   await db.run(nativeInsertSql(family), [listValue([0n]), listValue([archiveId]), listValue([copy])]);
   const rows = await db.objects('SELECT entry_index FROM events WHERE archive_id = ? ORDER BY 1', [
     archiveId,

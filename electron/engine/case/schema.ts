@@ -4,7 +4,11 @@
  * from it and documented in docs/schema.md (generated from shared/ingest/canonicalEvent.ts).
  */
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: events became a view over `event_rows`, which holds only the columns imports filled
+ * (eventTable.ts); a case of schema 1 is moved over when opened (caseFile.ts).
+ */
+export const SCHEMA_VERSION = 2;
 /** Stored in casefile_meta so a DuckDB file made by someone else is refused as FOREIGN_FILE. */
 export const CASE_MARKER = 'casefile-case';
 
@@ -42,9 +46,28 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
   // 3.1–4.2 s instead of 2.6 s. (Earlier cases name zstd here; in their v0.10.2 files it fell back
   // to uncompressed.)
   { name: 'record', sqlType: 'VARCHAR USING COMPRESSION uncompressed NOT NULL' },
-  // The exact original bytes, derived rather than stored twice.
-  { name: 'raw', sqlType: 'BLOB GENERATED ALWAYS AS (encode(record)) VIRTUAL' },
+  // The exact original bytes: not stored twice, the `events` view derives them (eventTable.ts).
+  { name: 'raw', sqlType: 'BLOB' },
 ];
+
+/** The table imports write; analysts query the `events` view over it (eventTable.ts). */
+export const EVENT_ROWS = 'event_rows';
+
+/**
+ * Canonical columns `event_rows` always has: those no event may lack (NOT NULL). A column added
+ * later (eventTable.ts) cannot carry that constraint.
+ */
+export function requiredColumns(canonical: readonly ColumnSpec[]): ColumnSpec[] {
+  return canonical.filter((c) => /\bNOT NULL\b/i.test(c.sqlType));
+}
+
+export function nullableType(sqlType: string): string {
+  return sqlType.replace(/\s+NOT NULL\b/i, '').trim();
+}
+
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 
 /**
  * Canonical columns stored without compression analysis: mostly-unique strings (integrity hashes,
@@ -53,12 +76,18 @@ export const PROVENANCE_COLUMNS: ColumnSpec[] = [
  */
 const UNCOMPRESSED = new Set(['event_id', 'ts_raw', 'action_key', 'record_hash', 'prev_hash']);
 
-function columnDdl(c: ColumnSpec): string {
-  return `"${c.name}" ${c.sqlType}${UNCOMPRESSED.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`;
+export function columnDdl(c: ColumnSpec): string {
+  return `${ident(c.name)} ${c.sqlType}${UNCOMPRESSED.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`;
 }
 
+/**
+ * The case's tables. `canonical` are the columns `event_rows` starts with (the required ones, for a
+ * new case); the `events` view over it is made by eventTable.ts.
+ */
 export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
-  const eventColumns = [...PROVENANCE_COLUMNS, ...canonical].map(columnDdl).join(',\n  ');
+  const eventColumns = [...PROVENANCE_COLUMNS.filter((c) => c.name !== 'raw'), ...canonical]
+    .map(columnDdl)
+    .join(',\n  ');
   return [
     `CREATE TABLE IF NOT EXISTS casefile_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS archives (
@@ -79,7 +108,7 @@ export function schemaStatements(canonical: readonly ColumnSpec[]): string[] {
   detection JSON,
   notes JSON
 )`,
-    `CREATE TABLE IF NOT EXISTS events (\n  ${eventColumns}\n)`,
+    `CREATE TABLE IF NOT EXISTS ${EVENT_ROWS} (\n  ${eventColumns}\n)`,
     `CREATE TABLE IF NOT EXISTS quarantine (
   archive_id VARCHAR NOT NULL,
   entry_index BIGINT,

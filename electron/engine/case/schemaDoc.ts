@@ -38,6 +38,8 @@ export function schemaMarkdown(): string {
     '',
     'Provenance first (where the record came from, byte for byte), then the canonical columns',
     'every producer family is normalized to. A column a producer does not have is NULL.',
+    '`events` is a view over `event_rows`, the table imports write, which stores only the canonical',
+    'columns some import of the case has filled; query `events`.',
     '',
     '| column | type | meaning |',
     '|---|---|---|',

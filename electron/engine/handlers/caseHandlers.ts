@@ -39,7 +39,7 @@ async function adopt(state: EngineState, opened: Result<OpenCase>): Promise<Resu
 async function openDemo(state: EngineState): Promise<Result<CaseInfo>> {
   const path = state.options.demoCasePath;
   if (!path) return err('NOT_FOUND', 'this build has no demo case');
-  if (existsSync(path)) return adopt(state, await openCase(path));
+  if (existsSync(path)) return adopt(state, await openCase(path, state.options.ingest.columns));
   const created = await createCase(path, state.options.ingest.columns, state.options.version);
   if (!created.ok) return created;
   const c = created.value;
@@ -76,7 +76,8 @@ export function caseHandlers(
           );
         return adopt(state, created);
       }),
-    'case.open': (req) => state.exclusive(async () => adopt(state, await openCase(req.path))),
+    'case.open': (req) =>
+      state.exclusive(async () => adopt(state, await openCase(req.path, state.options.ingest.columns))),
     'case.openDemo': () => state.exclusive(() => openDemo(state)),
     'case.close': () =>
       state.exclusive(async () => {

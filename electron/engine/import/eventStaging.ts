@@ -7,6 +7,8 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { besideCase, removeBesideCase } from '../case/besideCase';
 import type { Db } from '../case/db';
+import type { EventColumns } from '../case/eventTable';
+import { EVENT_ROWS } from '../case/schema';
 import { trace } from '../trace';
 import { insertSettings } from './insertSettings';
 
@@ -59,10 +61,13 @@ export class EventStaging {
   private pendingBytes = 0;
   private rows = 0;
   private longestRow = 0;
+  /** Indexes into `canonical` of the columns some staged row fills. */
+  private readonly filled = new Set<number>();
 
   constructor(
     private readonly path: string,
     private readonly canonical: readonly StagedColumn[],
+    private readonly columns: EventColumns,
   ) {
     this.fd = openSync(path, 'w');
   }
@@ -71,9 +76,13 @@ export class EventStaging {
     return this.rows;
   }
 
-  /** Rows rendered by normalizeBatch (stagingRow), `count` of them, the longest `longest` characters. */
-  addRows(text: string, count: number, longest: number): void {
+  /**
+   * Rows rendered by normalizeBatch (stagingRow), `count` of them, the longest `longest`
+   * characters, filling the canonical columns `filled` (indexes).
+   */
+  addRows(text: string, count: number, longest: number, filled: readonly number[]): void {
     if (count === 0) return;
+    for (const i of filled) this.filled.add(i);
     this.parts.push(text);
     this.pendingBytes += text.length;
     this.rows += count;
@@ -97,6 +106,11 @@ export class EventStaging {
   async flushInto(db: Db, firstRowId: bigint): Promise<void> {
     this.writeOut();
     if (this.rows === 0) return;
+    // The case must hold every column a staged row fills (eventTable.ts); the ones it lacks are
+    // empty in every row and left out of the INSERT.
+    await this.columns.need([...this.filled].map((i) => this.canonical[i]!.name));
+    const written = this.canonical.flatMap((c, i) => (this.columns.has(c.name) ? [{ c, i }] : []));
+    this.columns.inserting();
     closeSync(this.fd);
     const columns = [
       `a: 'VARCHAR'`,
@@ -115,11 +129,11 @@ export class EventStaging {
       'o',
       'n',
       'decode(from_base64(t))',
-      ...this.canonical.map((c, i) =>
+      ...written.map(({ c, i }) =>
         baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`,
       ),
     ].join(', ');
-    const target = [...INSERTED_PROVENANCE, ...this.canonical.map((c) => c.name)].map(quoteIdent).join(', ');
+    const target = [...INSERTED_PROVENANCE, ...written.map(({ c }) => c.name)].map(quoteIdent).join(', ');
     // A row is at most 4/3 of MAX_EVENT_RECORD_BYTES (base64) plus its cells, in UTF-16 units:
     // each at most 3 bytes of UTF-8.
     const objectBytes = Math.max(MIN_OBJECT_BYTES, 3 * this.longestRow + 1);
@@ -129,7 +143,7 @@ export class EventStaging {
     // meshguard events on this path: 35.8 s against 40.6 s; runtime-steps unchanged (26.4 s).
     await db.withSettings({ ...insertSettings(STAGING_MEMORY), threads: '1' }, () =>
       db.run(
-        `INSERT INTO events (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
+        `INSERT INTO ${EVENT_ROWS} (${target}) SELECT ${select} FROM read_json(?, format = 'newline_delimited', columns = {${columns}}, maximum_object_size = ${objectBytes})`,
         [firstRowId.toString(), this.path],
       ),
     );
@@ -137,6 +151,7 @@ export class EventStaging {
     this.fd = openSync(this.path, 'w');
     this.rows = 0;
     this.longestRow = 0;
+    this.filled.clear();
   }
 
   dispose(): void {

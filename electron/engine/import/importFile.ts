@@ -10,6 +10,7 @@ import type { ImportFileReport } from '../../../shared/contract/model';
 import type { Mapping } from '../../../shared/ingest/mapping';
 import type { JsonValue } from '../../../shared/json/value';
 import type { Db } from '../case/db';
+import type { EventColumns } from '../case/eventTable';
 import { trace } from '../trace';
 import { messageOf } from './archiveReadError';
 import { recordArchive } from './archiveRow';
@@ -26,6 +27,7 @@ import { SAMPLE_SIZE, streamRecords } from './streamRecords';
 
 export interface FileImportContext {
   db: Db;
+  columns: EventColumns;
   ingest: Ingest;
   events: EventStaging;
   quarantine: TableWriter;
@@ -145,6 +147,7 @@ export async function importFile(
   if (sniffed.kind === 'text' && sniffed.shape === 'jsonl' && !ctx.mapping && ctx.native) {
     const prepared = await prepareNativeJsonl(path, sniffed.gzip, info.size, archiveId, {
       db: ctx.db,
+      columns: ctx.columns,
       firstRowId: ctx.nextRowId,
       signal: ctx.signal,
       sampleSize: SAMPLE_SIZE,
@@ -193,6 +196,9 @@ export async function importFile(
   const opened = await openRecordSource(ctx.db, path, displayName, sniffed, ctx.signal);
   if (!opened.ok) return refused(opened.message, opened.line);
   const source = opened.source;
+  // The JS mappers may fill any canonical column: the case gets them all before the first row
+  // (eventTable.ts), rather than finding one missing halfway through a file.
+  await ctx.columns.need(ctx.columns.all);
   const streamed = await streamRecords(source, {
     ...ctx,
     firstRowId: ctx.nextRowId,

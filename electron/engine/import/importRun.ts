@@ -10,6 +10,7 @@ import type { Mapping } from '../../../shared/ingest/mapping';
 import type { ImportProgress } from '../../../shared/contract/events';
 import type { Db } from '../case/db';
 import { appendCustody } from '../case/custody';
+import { addEventColumns, EventColumns, MissingEventColumns } from '../case/eventTable';
 import { Writeback } from '../case/writeback';
 import { importFile } from './importFile';
 import { importNativeFiles, type PendingNativeFile } from './native/nativeFiles';
@@ -66,12 +67,36 @@ function archiveIdFor(path: string, importId: string, fileIndex: number): string
   return createHash('sha256').update(`${importId}\0${fileIndex}\0${path}`).digest('hex').slice(0, 16);
 }
 
+/**
+ * Runs the call. An attempt that finds, after it has inserted events, that the case lacks a column
+ * a record fills (eventTable.ts) is rolled back; the case then gets every canonical column and the
+ * call runs again, which then cannot lack one.
+ */
 export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
   const importId = req.importId ?? randomUUID();
+  try {
+    return await attemptImport(req, importId, deps);
+  } catch (thrown) {
+    if (!(thrown instanceof MissingEventColumns)) throw thrown;
+    trace('import.retry', { columns: thrown.columns });
+    const { db, ingest } = deps;
+    await db.transaction(() =>
+      addEventColumns(
+        db,
+        ingest.columns,
+        ingest.columns.map((c) => c.name),
+      ),
+    );
+    return attemptImport(req, importId, deps);
+  }
+}
+
+async function attemptImport(req: ImportRequest, importId: string, deps: ImportDeps): Promise<ImportReport> {
   const started = Date.now();
   const { db } = deps;
   return db.transaction(async () => {
-    const events = new EventStaging(stagingPath(db.path, importId), deps.ingest.columns);
+    const columns = await EventColumns.load(db, deps.ingest.columns);
+    const events = new EventStaging(stagingPath(db.path, importId), deps.ingest.columns, columns);
     const pool = deps.pool ?? NormalizerPool.create(deps.ingest, defaultWorkerFile(import.meta.url));
     const quarantine = await TableWriter.open(db, 'quarantine', QUARANTINE_COLUMNS);
     const writeback = Writeback.start(db.path);
@@ -85,7 +110,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
       try {
         const reports = await importNativeFiles(
           batch.map((p) => p.file),
-          { db, events, quarantine, pool, signal: deps.signal },
+          { db, columns, events, quarantine, pool, signal: deps.signal },
         );
         batch.forEach(({ slot }, i) => (files[slot] = reports[i]));
       } finally {
@@ -105,6 +130,7 @@ export async function runImport(req: ImportRequest, deps: ImportDeps): Promise<I
           {
             recordedPath: file.upload ? (file.displayName ?? file.path) : file.path,
             db,
+            columns,
             ingest: deps.ingest,
             events,
             quarantine,

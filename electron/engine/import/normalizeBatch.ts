@@ -21,6 +21,8 @@ export interface BatchResult {
   events: number;
   /** Length of the longest row, in UTF-16 units (EventStaging sizes its reader by it). */
   longestRow: number;
+  /** Indexes of the canonical columns some event of the batch fills (EventStaging asks the case for them). */
+  filled: number[];
   /** Positions in the batch of records to quarantine. */
   rejects: { index: number; reason: string; field: string | null }[];
   notes: string[];
@@ -55,6 +57,7 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
   const rows: string[] = [];
   const rejects: BatchResult['rejects'] = [];
   const notes = new Set<string>();
+  const filled = new Set<number>();
   let longestRow = 0;
   job.records.forEach((record, index) => {
     if (record.bytes.length > MAX_EVENT_RECORD_BYTES) {
@@ -76,6 +79,9 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
       return;
     }
     for (const note of outcome.notes ?? []) notes.add(note);
+    outcome.cells.forEach((cell, i) => {
+      if (cell !== null) filled.add(i);
+    });
     const row = stagingRow(job.archiveId, record, outcome.cells);
     longestRow = Math.max(longestRow, row.length);
     rows.push(row);
@@ -84,6 +90,7 @@ export function normalizeBatch(job: BatchJob, ingest: Ingest): BatchResult {
     rows: rows.length > 0 ? `${rows.join('\n')}\n` : '',
     events: rows.length,
     longestRow,
+    filled: [...filled],
     rejects,
     notes: [...notes],
   };

@@ -79,7 +79,7 @@ export class RecordProcessor {
         ...(this.mapping ? { mapping: this.mapping } : {}),
       })
       .then((result) => {
-        this.events.addRows(result.rows, result.events, result.longestRow);
+        this.events.addRows(result.rows, result.events, result.longestRow, result.filled);
         this.counts.records += result.events;
         for (const note of result.notes) this.counts.notes.add(note);
         for (const r of result.rejects) {

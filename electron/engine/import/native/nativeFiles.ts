@@ -6,6 +6,7 @@
  */
 import type { ImportFileReport } from '../../../../shared/contract/model';
 import type { Db } from '../../case/db';
+import type { EventColumns } from '../../case/eventTable';
 import { recordArchive, type ArchiveFacts } from '../archiveRow';
 import type { EventStaging } from '../eventStaging';
 import type { NormalizerPool } from '../normalizerPool';
@@ -26,6 +27,7 @@ export interface PendingNativeFile {
 
 export interface NativeFilesContext {
   db: Db;
+  columns: EventColumns;
   events: EventStaging;
   quarantine: TableWriter;
   pool: NormalizerPool;
@@ -68,6 +70,7 @@ export async function importNativeFiles(
     if (group.length === 0) continue;
     await insertTaggedCopies(
       ctx.db,
+      ctx.columns,
       family,
       group.map((f) => f.prepared.copy),
       ctx.signal,

@@ -10,6 +10,8 @@
  */
 import { listValue } from '@duckdb/node-api';
 import type { Db } from '../../case/db';
+import type { EventColumns } from '../../case/eventTable';
+import { EVENT_ROWS } from '../../case/schema';
 import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
 import { insertSettings } from '../insertSettings';
 import { MAX_EVENT_RECORD_BYTES } from '../normalizeBatch';
@@ -18,7 +20,13 @@ import { RecordProcessor, type ProcessorCounts } from '../recordProcessor';
 import type { TableWriter } from '../rowWriter';
 import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
-import { nestedFieldsOf, readMembersOf, type NativeFamily, type NestedField } from './nativeFamilies';
+import {
+  columnsFilledBy,
+  nestedFieldsOf,
+  readMembersOf,
+  type NativeFamily,
+  type NestedField,
+} from './nativeFamilies';
 import { readAlike } from './recordShape';
 import { member, nestedMember, sqlText } from './sqlFields';
 import { TAG_SEPARATOR, TAGGED_MAX_LINE_BYTES } from './taggedCopy';
@@ -129,7 +137,7 @@ export function nativeInsertSql(family: NativeFamily, files = 1): string {
   const canonical = Object.entries(family.columns);
   const target = [...INSERTED_PROVENANCE, ...canonical.map(([name]) => name)].map(quoteIdent).join(', ');
   const ofFile = files === 1 ? '1' : 'CAST(file_index AS BIGINT) + 1';
-  return `INSERT INTO events (${target})
+  return `INSERT INTO ${EVENT_ROWS} (${target})
 SELECT CAST($1 AS BIGINT[])[${ofFile}] + e, CAST($2 AS VARCHAR[])[${ofFile}], e, e + b + 1, o, n, record, ${canonical.map(([, sql]) => sql).join(', ')}
 FROM (
   ${nativeReadSql(family, taggedCopyReader('$3'))}
@@ -158,12 +166,15 @@ function nativeInsertSettings(): Record<string, string> {
  */
 export async function insertTaggedCopies(
   db: Db,
+  columns: EventColumns,
   family: NativeFamily,
   copies: readonly TaggedCopy[],
   signal: AbortSignal,
   /** DuckDB's progress; absent when the caller reports progress itself (a streamed copy's pass). */
   onProgress?: (fraction: number) => void,
 ): Promise<void> {
+  await columns.need(columnsFilledBy(family));
+  columns.inserting();
   trace('native.insert.start', { family: family.producer, files: copies.length });
   const lists = [
     listValue(copies.map((c) => c.firstRowId)),

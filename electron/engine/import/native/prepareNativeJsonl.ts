@@ -17,6 +17,8 @@ import { trace } from '../../trace';
 import { estimateCopyBytes, writeTaggedCopy, type CopyOptions } from './taggedCopy';
 import { CopyFifo } from './copyFifo';
 import { insertTaggedCopies } from './nativeJsonl';
+import type { EventColumns } from '../../case/eventTable';
+import { EVENT_ROWS } from '../../case/schema';
 import { gzipTextBytes } from './gzipSize';
 import { taggedCopyPlace } from './copyPlace';
 import { nativeFamily, type NativeFamily } from './nativeFamilies';
@@ -24,6 +26,7 @@ import type { TaggedCopy } from './nativeJsonl';
 
 export interface NativeAttemptContext {
   db: Db;
+  columns: EventColumns;
   firstRowId: bigint;
   signal: AbortSignal;
   sampleSize: number;
@@ -173,9 +176,11 @@ async function streamNative(
   try {
     // A failed or interrupted INSERT stops reading: the pipe is drained so the pass ends too.
     // Progress comes from the pass (its bytes read), so DuckDB's own is not polled.
-    const inserting = insertTaggedCopies(db, base.family, [base.copy], ctx.signal).finally(() => {
-      if (!writerDone) void fifo.abort();
-    });
+    const inserting = insertTaggedCopies(db, ctx.columns, base.family, [base.copy], ctx.signal).finally(
+      () => {
+        if (!writerDone) void fifo.abort();
+      },
+    );
     const onRead = (bytes: Buffer): void => {
       hash.update(bytes);
       hashed += bytes.length;
@@ -194,7 +199,7 @@ async function streamNative(
         path,
         why: layout.plain ? 'not hashed whole, or already in the case' : layout.why,
       });
-      await db.run('DELETE FROM events WHERE archive_id = ?', [base.copy.archiveId]);
+      await db.run(`DELETE FROM ${EVENT_ROWS} WHERE archive_id = ?`, [base.copy.archiveId]);
       return undefined;
     }
     return { ...base, lines: layout.lines, copyBytes: 0, inserted: true, sha256 };

@@ -84,4 +84,7 @@ export const agentmeshSink: NativeFamily = {
     record_hash: emptyAsNull(member('content_hash')),
     prev_hash: member('previous_hash'),
   },
+  // Delegation records with a chain or depth in `data`, and the members the SQL leaves to JS
+  // (`refused`), take the JS path (shared/ingest/normalize/agentmeshEntry.ts, agentmeshShared.ts).
+  mapperAlsoFills: ['policy_version', 'approver', 'delegation_depth', 'delegation_root', 'delegation_path'],
 };

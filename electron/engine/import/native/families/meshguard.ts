@@ -117,4 +117,6 @@ export const meshguard: NativeFamily = {
     record_hash: nestedMember('integrity', 'hash'),
     prev_hash: nestedMember('integrity', 'prev'),
   },
+  // Lifecycle, policy-update and anomaly events take the JS path (shared/ingest/normalize/meshguard.ts).
+  mapperAlsoFills: ['target', 'reason', 'severity', 'policy_version'],
 };

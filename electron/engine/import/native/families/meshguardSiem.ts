@@ -68,4 +68,5 @@ export const meshguardSiem: NativeFamily = {
     delegation_depth: integer(depth),
     source: member('source'),
   },
+  mapperAlsoFills: [],
 };

@@ -112,6 +112,7 @@ export const runtimeSteps: NativeFamily = {
   layout: EVENT_LAYOUT,
   plain: topLevel.plain.join(' AND '),
   columns: topLevel.columns,
+  mapperAlsoFills: [],
 };
 
 const inData = eventSql((name) => nestedMember('data', name));
@@ -164,4 +165,5 @@ export const runtimeStepsCloudEvents: NativeFamily = {
     source: member('source'),
     subject: member('subject'),
   },
+  mapperAlsoFills: [],
 };
