@@ -6,6 +6,10 @@
  * cost two Node bindings (indexOf, copy) and an allocation: ≈0.45 CPU-s per million lines, where
  * this takes ≈0.1 (16 bytes per step for LF, CR and U+0001; memory.copy for the record).
  *
+ * Each copied line's tag also says whether a family's refusing pattern matches the record
+ * (electron/engine/import/native/keyScan.ts, the reference this scan follows step by step), over
+ * a table of names the caller places with setRules().
+ *
  * Addresses are offsets in the memory the caller gives (--importMemory). State the caller reads
  * and sets between calls: `lines` (records so far) and `blanks` (blank lines so far).
  */
@@ -26,8 +30,109 @@ const CR: u8 = 0x0d;
 const SEPARATOR: u8 = 0x01;
 const OPEN_BRACE: u8 = 0x7b;
 const CLOSE_BRACE: u8 = 0x7d;
-/** The tag at its widest: four decimals up to 2^53 and their separators (taggedCopy.ts). */
-const TAG_MAX_BYTES: i32 = 4 * 17;
+/** The tag at its widest: four decimals up to 2^53, the scan's digit and their separators (taggedCopy.ts). */
+const TAG_MAX_BYTES: i32 = 4 * 17 + 2;
+
+const QUOTE: u8 = 0x22;
+const COMMA: u8 = 0x2c;
+const COLON: u8 = 0x3a;
+const OPEN_BRACKET: u8 = 0x5b;
+const CLOSE_BRACKET: u8 = 0x5d;
+const MINUS: u8 = 0x2d;
+const MUST_BE_TEXT: i32 = 1;
+const REFUSED: i32 = 2;
+const ONCE: i32 = 4;
+
+/** The rule table (keyScan.ts keyRuleTable), 0 for none; an i32 per `once` name; this line's mark. */
+let rules: i32 = 0;
+let stamps: i32 = 0;
+let stamp: i32 = 0;
+
+/** Scans each copied line with the rule table at `table` (0: none), marking names at `stampArea`. */
+export function setRules(table: i32, stampArea: i32): void {
+  rules = table;
+  stamps = stampArea;
+  stamp = 0;
+}
+
+function skipBlanks(p: i32, end: i32): i32 {
+  while (p < end) {
+    const c = load<u8>(p);
+    if (c != 0x20 && c != 0x09) break;
+    p++;
+  }
+  return p;
+}
+
+function nanOrInf(p: i32, end: i32): bool {
+  if (p + 3 > end) return false;
+  const a = load<u8>(p) | 0x20;
+  const b = load<u8>(p + 1) | 0x20;
+  const c = load<u8>(p + 2) | 0x20;
+  return (a == 0x6e && b == 0x61 && c == 0x6e) || (a == 0x69 && b == 0x6e && c == 0x66);
+}
+
+/** The slot of the name at [p, p + len), or 0. */
+function lookup(p: i32, len: i32): i32 {
+  const mask = load<i32>(rules) - 1;
+  let slot = (len * 31 + <i32>load<u8>(p) * 7 + <i32>load<u8>(p + len - 1)) & mask;
+  let base = rules + 16 + slot * 16;
+  while (load<i32>(base) != 0) {
+    if (load<i32>(base + 4) == len) {
+      const at = rules + load<i32>(base);
+      let k = 0;
+      while (k < len && load<u8>(at + k) == load<u8>(p + k)) k++;
+      if (k == len) return base;
+    }
+    slot = (slot + 1) & mask;
+    base = rules + 16 + slot * 16;
+  }
+  return 0;
+}
+
+/** Whether the refusing pattern matches [start, end) (keyScan.ts `refused`). */
+function refused(start: i32, end: i32): bool {
+  stamp++;
+  const longest = load<i32>(rules + 8);
+  for (let i = start; i < end; i++) {
+    const c = load<u8>(i);
+    if (c == COMMA) {
+      const j = skipBlanks(i + 1, end);
+      if (j < end && (load<u8>(j) == CLOSE_BRACKET || load<u8>(j) == CLOSE_BRACE)) return true;
+    }
+    if (c == COLON || c == COMMA || c == OPEN_BRACKET) {
+      let j = skipBlanks(i + 1, end);
+      if (j < end && load<u8>(j) == MINUS) j++;
+      if (nanOrInf(j, end)) return true;
+    }
+    if (c != QUOTE) continue;
+    let q = i + 1;
+    while (q < end && load<u8>(q) != QUOTE) q++;
+    if (q >= end) continue;
+    const len = q - i - 1;
+    if (len == 0 || len > longest) continue;
+    const slot = lookup(i + 1, len);
+    if (slot == 0) continue;
+    const flags = load<i32>(slot + 8);
+    if (flags & REFUSED) return true;
+    const colon = skipBlanks(q + 1, end);
+    if (colon >= end || load<u8>(colon) != COLON) continue;
+    if (flags & MUST_BE_TEXT) {
+      const v = skipBlanks(colon + 1, end);
+      if (v < end) {
+        const d = load<u8>(v);
+        if (d != QUOTE && d != 0x6e) return true;
+        if (d == 0x6e && v + 1 < end && load<u8>(v + 1) != 0x75) return true;
+      }
+    }
+    if (flags & ONCE) {
+      const at = stamps + load<i32>(slot + 12) * 4;
+      if (load<i32>(at) == stamp) return true;
+      store<i32>(at, stamp);
+    }
+  }
+  return false;
+}
 
 function putDecimal(at: i32, value: i64): i32 {
   let digits = 1;
@@ -128,6 +233,8 @@ export function tag(
       w = putDecimal(w, base + <i64>start);
       store<u8>(w++, SEPARATOR);
       w = putDecimal(w, <i64>length);
+      store<u8>(w++, SEPARATOR);
+      store<u8>(w++, rules == 0 ? 0x32 : refused(start, recordEnd) ? 0x31 : 0x30);
       store<u8>(w++, SEPARATOR);
       memory.copy(w, start, length);
       w += length;

@@ -24,7 +24,7 @@ async function takenByLayout(producer: string, lines: string[]): Promise<boolean
   const check = producerLayoutMatch('record', family);
   if (!check) throw new Error(`${producer} names no layout`);
   const rows = lines.map((_, i) => `(${i}, ?)`).join(', ');
-  const source = `(SELECT 0::BIGINT AS file_index, i::BIGINT AS e, 0::BIGINT AS b, 0::BIGINT AS o, strlen(r)::BIGINT AS n, r AS record FROM (VALUES ${rows}) v(i, r))`;
+  const source = `(SELECT 0::BIGINT AS file_index, i::BIGINT AS e, 0::BIGINT AS b, 0::BIGINT AS o, strlen(t)::BIGINT AS n, 2::UTINYINT AS r, t AS record FROM (VALUES ${rows}) v(i, t))`;
   const taken = await db.objects(
     `SELECT e, coalesce(${check}, false) AS taken FROM (${nativeReadSql(family, source)}) ORDER BY e`,
     lines,

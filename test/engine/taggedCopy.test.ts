@@ -68,20 +68,31 @@ interface Tag {
   blanks: number;
   offset: number;
   length: number;
+  /** The key scan's answer: 0 no match, 1 a match, 2 not scanned. */
+  scanned: number;
   record: string;
 }
 
-/** The tag's parts read back the way DuckDB's CSV reader reads them: five fields. */
+/** The tag's parts read back the way DuckDB's CSV reader reads them: six fields. */
 function untag(line: string): Tag {
   const fields = line.split(String.fromCharCode(TAG_SEPARATOR));
-  expect(fields).toHaveLength(5);
-  const [index, blanks, offset, length, record] = fields as [string, string, string, string, string];
+  expect(fields).toHaveLength(6);
+  const [index, blanks, offset, length, scanned, record] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   for (const part of [index, blanks, offset, length]) expect(part).toMatch(/^(0|[1-9][0-9]*)$/);
+  expect(scanned).toMatch(/^[012]$/);
   return {
     index: Number(index),
     blanks: Number(blanks),
     offset: Number(offset),
     length: Number(length),
+    scanned: Number(scanned),
     record,
   };
 }
@@ -286,7 +297,7 @@ describe('the WebAssembly tagger (wasm/tagLines.ts)', () => {
     const sep = String.fromCharCode(TAG_SEPARATOR);
     // The 9-byte line is counted but not copied; the 13-byte one stops the pass.
     expect(tagger.outputs[0].toString('latin1', 0, run.written)).toBe(
-      `0${sep}0${sep}0${sep}7${sep}{"a":1}\n2${sep}0${sep}18${sep}7${sep}{"c":3}\n`,
+      `0${sep}0${sep}0${sep}7${sep}2${sep}{"a":1}\n2${sep}0${sep}18${sep}7${sep}2${sep}{"c":3}\n`,
     );
     expect(tagger.lines).toBe(3);
   });
@@ -300,7 +311,7 @@ describe('the WebAssembly tagger (wasm/tagLines.ts)', () => {
     expect(run.result).toBe(TagResult.Done);
     const sep = String.fromCharCode(TAG_SEPARATOR);
     expect(tagger.outputs[0].toString('latin1', 0, run.written)).toBe(
-      [String(2 ** 53 - 1), String(10 ** 15), String(2 ** 53 - 8), '7', '{"a":1}\n'].join(sep),
+      [String(2 ** 53 - 1), String(10 ** 15), String(2 ** 53 - 8), '7', '2', '{"a":1}\n'].join(sep),
     );
     expect(tagger.lines).toBe(2 ** 53);
   });

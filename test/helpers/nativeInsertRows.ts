@@ -15,6 +15,7 @@ import {
   nativeFamily,
   type NativeFamily,
 } from '../../electron/engine/import/native/nativeFamilies';
+import { keyRulesOf } from '../../electron/engine/import/native/keyScan';
 import { nativeInsertSql } from '../../electron/engine/import/native/nativeJsonl';
 import { writeTaggedCopy } from '../../electron/engine/import/native/taggedCopy';
 import { isGzipMagic } from '../../shared/ingest/containerShape';
@@ -37,9 +38,13 @@ export async function insertedByDuckDb(
 ): Promise<{ archiveId: string; entries: number[] }> {
   const copy = join(dir, `copy-${n}.jsonl`);
   const archiveId = `a${n++}`;
-  const layout = await writeTaggedCopy(file, copy, { gzip: isGzipMagic(readFileSync(file).subarray(0, 2)) });
-  expect(layout.plain).toBe(true);
   const family = nativeFamilyOf(producer);
+  const keyRules = keyRulesOf(family);
+  const layout = await writeTaggedCopy(file, copy, {
+    gzip: isGzipMagic(readFileSync(file).subarray(0, 2)),
+    ...(keyRules ? { keyRules } : {}),
+  });
+  expect(layout.plain).toBe(true);
   // The case gets the family's columns first, as an import's INSERT does (eventTable.ts).
   await (await EventColumns.load(db, CANONICAL_COLUMNS)).need(columnsFilledBy(family));
   await db.run(nativeInsertSql(family), [listValue([0n]), listValue([archiveId]), listValue([copy])]);

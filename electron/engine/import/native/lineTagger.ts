@@ -19,6 +19,7 @@ interface TagLinesExports {
     maxLineBytes: number,
     nativeMaxLineBytes: number,
   ): TagResult;
+  setRules(table: number, stampArea: number): void;
   lines: WebAssembly.Global;
   blanks: WebAssembly.Global;
   stoppedAt: WebAssembly.Global;
@@ -52,16 +53,29 @@ const RESERVED = 64 * 1024;
 const PAGE = 64 * 1024;
 let compiled: WebAssembly.Module | undefined;
 
+/**
+ * `keyRules`: the table of a family's refusing pattern (keyScan.ts keyRuleTable), placed after
+ * the outputs; without one each line's tag says it was not scanned.
+ */
 export function createLineTagger(
   inputBytes: number,
   outputBytes: number,
   limits: { maxLineBytes: number; nativeMaxLineBytes: number },
+  keyRules?: Uint8Array,
 ): LineTagger {
   compiled ??= new WebAssembly.Module(Buffer.from(TAG_LINES_WASM, 'base64'));
   const outAt = [RESERVED + inputBytes, RESERVED + inputBytes + outputBytes] as const;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil((outAt[1] + outputBytes) / PAGE) });
+  const tableAt = outAt[1] + outputBytes;
+  // A stamp (i32) per `once` name, after the table (its header's second i32 counts them).
+  const stampsAt = tableAt + (keyRules ? Math.ceil(keyRules.length / 4) * 4 : 0);
+  const stampBytes = keyRules ? 4 * new DataView(keyRules.buffer, keyRules.byteOffset).getInt32(4, true) : 0;
+  const memory = new WebAssembly.Memory({ initial: Math.ceil((stampsAt + stampBytes) / PAGE) });
   const wasm = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as TagLinesExports;
   const view = (at: number, length: number): Buffer => Buffer.from(memory.buffer, at, length);
+  if (keyRules) {
+    view(tableAt, keyRules.length).set(keyRules);
+    wasm.setRules(tableAt, stampsAt);
+  }
   return {
     input: view(RESERVED, inputBytes),
     outputs: [view(outAt[0], outputBytes), view(outAt[1], outputBytes)],

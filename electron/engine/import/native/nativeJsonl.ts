@@ -82,13 +82,13 @@ function taggedCopyReader(parameter: string): string {
     'strict_mode = true',
     'ignore_errors = true',
     `max_line_size = ${TAGGED_MAX_LINE_BYTES}`,
-    "columns = {'e': 'BIGINT', 'b': 'BIGINT', 'o': 'BIGINT', 'n': 'BIGINT', 'record': 'VARCHAR'}",
+    "columns = {'e': 'BIGINT', 'b': 'BIGINT', 'o': 'BIGINT', 'n': 'BIGINT', 'r': 'UTINYINT', 'record': 'VARCHAR'}",
   ];
   return `read_csv(${parameter}, ${options.join(', ')})`;
 }
 
 /**
- * Each row of `source` (columns file_index, e, b, o, n, record: taggedCopyReader's) with the
+ * Each row of `source` (columns file_index, e, b, o, n, r, record: taggedCopyReader's) with the
  * record as DuckDB reads it (`m`) and the members the family reads, each as `v_<name>`
  * (sqlFields.ts).
  */
@@ -119,9 +119,9 @@ export function nativeReadSql(family: NativeFamily, source: string): string {
     ...members.map((m) => `${JSON.stringify(m)}: "VARCHAR"`),
     ...Object.keys(family.nested).map((m) => `${JSON.stringify(m)}: ${fieldsOf(m)}`),
   ].join(', ')}}`;
-  return `SELECT file_index, e, b, o, n, record, m, ${values}
+  return `SELECT file_index, e, b, o, n, r, record, m, ${values}
   FROM (
-    SELECT file_index, e, b, o, n, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
+    SELECT file_index, e, b, o, n, r, record, TRY(json_transform(record, ${sqlText(struct)})) AS m
     FROM ${source}
   )`;
 }
@@ -144,7 +144,7 @@ FROM (
 )
 -- The length check ties each row to its whole line: a reader that split or merged lines cannot pass it.
 WHERE m IS NOT NULL AND file_index IS NOT NULL AND e IS NOT NULL AND b IS NOT NULL AND o IS NOT NULL AND strlen(record) = n AND n <= ${MAX_EVENT_RECORD_BYTES}
-  AND ${readAlike('record', family)} AND (${family.plain})`;
+  AND ${readAlike('record', family, 'r')} AND (${family.plain})`;
 }
 
 /**

@@ -16,6 +16,7 @@ import { jsonlRecords, type RawRecord } from '../textRecords';
 import { trace } from '../../trace';
 import { estimateCopyBytes, writeTaggedCopy, type CopyOptions } from './taggedCopy';
 import { CopyFifo } from './copyFifo';
+import { keyRulesOf } from './keyScan';
 import { insertTaggedCopies } from './nativeJsonl';
 import type { EventColumns } from '../../case/eventTable';
 import { EVENT_ROWS } from '../../case/schema';
@@ -112,7 +113,7 @@ export async function prepareNativeJsonl(
     ctx.stream && !(await sameSizeInCase(ctx.db, bytesTotal)) ? CopyFifo.create(place.path) : undefined;
   trace('native.copy.start', { path, streamed: fifo !== undefined });
   if (fifo) {
-    const pass = { gzip, onBytes: progress(1), signal: ctx.signal };
+    const pass = { gzip, onBytes: progress(1), signal: ctx.signal, ...keyRulesFor(family) };
     return streamNative(fifo, base, path, bytesTotal, pass, ctx); // the FIFO is at place.path
   }
   const alreadyIn = new AbortController();
@@ -128,6 +129,7 @@ export async function prepareNativeJsonl(
     let layout;
     try {
       layout = await writeTaggedCopy(path, place.path, {
+        ...keyRulesFor(family),
         gzip,
         onBytes: progress(COPY_SHARE),
         signal: AbortSignal.any([ctx.signal, alreadyIn.signal]),
@@ -148,6 +150,12 @@ export async function prepareNativeJsonl(
   } finally {
     if (!prepared) rmSync(place.path, { force: true });
   }
+}
+
+/** The copy pass's option that scans for `family`'s refusing pattern, if its checks use one. */
+function keyRulesFor(family: NativeFamily): Pick<CopyOptions, 'keyRules'> {
+  const keyRules = keyRulesOf(family);
+  return keyRules ? { keyRules } : {};
 }
 
 async function sameSizeInCase(db: Db, size: number): Promise<boolean> {

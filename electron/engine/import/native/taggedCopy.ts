@@ -1,10 +1,11 @@
 /**
  * One pass over a JSON Lines file that decides whether DuckDB may read it directly
  * (nativeJsonl.ts) and, if so, writes a tagged copy for it: each record again, with its entry
- * index, the number of blank lines before it, its byte offset and its length in front, each
+ * index, the number of blank lines before it, its byte offset, its length and whether the
+ * family's refusing pattern matches it (keyScan.ts: 0 no, 1 yes, 2 not scanned) in front, each
  * ended by a U+0001 byte,
  *
- *     {"run_id":"r1",…}   →   0␁0␁0␁19␁{"run_id":"r1",…}
+ *     {"run_id":"r1",…}   →   0␁0␁0␁19␁2␁{"run_id":"r1",…}
  *
  * DuckDB can only number rows by reading a file in order on one thread (WITH ORDINALITY, or a
  * POSITIONAL JOIN with an offsets file), which made the import single-threaded; a line that
@@ -38,14 +39,15 @@ import { CLOSE_BRACE, OPEN_BRACE } from '../../../../shared/json/charCodes';
 import { isBlankLine, MAX_LINE_BYTES } from '../lines';
 import { isZlibError } from '../textRecords';
 import { openCopySource } from './copySource';
+import { keyRuleTable, keyScanner, type KeyRules } from './keyScan';
 import { createLineTagger, TagResult } from './lineTagger';
 
 export type JsonlLayout = { plain: true; lines: number } | { plain: false; why: string };
 
 /** Ends each part of the tag: a byte no JSON text holds outside an escape. */
 export const TAG_SEPARATOR = 0x01;
-/** The tag at its widest: four decimals up to 2^53 (16 digits) and their separators. */
-const TAG_MAX_BYTES = 4 * 17;
+/** The tag at its widest: four decimals up to 2^53 (16 digits), the scan's digit and their separators. */
+const TAG_MAX_BYTES = 4 * 17 + 2;
 const CHUNK = 8 * 1024 * 1024;
 /**
  * Longer lines are left out of the copy and go to the JS path. DuckDB's readers hold buffers of
@@ -58,6 +60,8 @@ export const TAGGED_MAX_LINE_BYTES = NATIVE_MAX_LINE_BYTES + TAG_MAX_BYTES;
 const LF = 0x0a;
 const CR = 0x0d;
 const DIGIT_0 = 0x30;
+const DIGIT_1 = 0x31;
+const DIGIT_2 = 0x32;
 /** 10^0 … 10^16: enough for any offset up to 2^53. */
 const POWERS_OF_TEN = Array.from({ length: 17 }, (_, i) => 10 ** i);
 
@@ -86,11 +90,12 @@ export function putDecimal(out: Buffer, at: number, value: number): number {
 }
 
 /**
- * The copy's size for a file whose lines average `lineBytes`: the tag adds three separators and
- * three decimals no longer than the file's size has digits.
+ * The copy's size for a file whose lines average `lineBytes`: the tag adds five separators, the
+ * blank count and the scan's answer (a digit each, as a rule) and three decimals no longer than
+ * the file's size has digits.
  */
 export function estimateCopyBytes(fileBytes: number, lineBytes: number): number {
-  const tagBytes = 3 + 3 * String(Math.max(0, Math.trunc(fileBytes))).length;
+  const tagBytes = 7 + 3 * String(Math.max(0, Math.trunc(fileBytes))).length;
   return fileBytes * (1 + tagBytes / Math.max(lineBytes, 1));
 }
 
@@ -135,6 +140,8 @@ export interface CopyOptions {
   maxBytes?: number;
   /** Tag every chunk with the JS loop, the reference the WebAssembly one is tested against. */
   reference?: boolean;
+  /** The family's refusing pattern, to scan each record for (keyScan.ts). */
+  keyRules?: KeyRules;
 }
 
 /**
@@ -161,10 +168,14 @@ export async function writeTaggedCopy(
   try {
     // Read into, and written from, the WebAssembly tagger's memory. Two output buffers: one is
     // written out while the next chunk is read and tagged into the other.
-    const tagger = createLineTagger(CHUNK + MAX_LINE_BYTES, 2 * CHUNK, {
-      maxLineBytes: MAX_LINE_BYTES,
-      nativeMaxLineBytes: NATIVE_MAX_LINE_BYTES,
-    });
+    const rules = options.keyRules;
+    const tagger = createLineTagger(
+      CHUNK + MAX_LINE_BYTES,
+      2 * CHUNK,
+      { maxLineBytes: MAX_LINE_BYTES, nativeMaxLineBytes: NATIVE_MAX_LINE_BYTES },
+      rules && keyRuleTable(rules),
+    );
+    const scan = rules && keyScanner(rules);
     const buf = tagger.input;
     let output: 0 | 1 = 0;
     let tagged = tagger.outputs[output];
@@ -236,6 +247,8 @@ export async function writeTaggedCopy(
           w = putDecimal(tagged, w, base + start);
           tagged[w++] = TAG_SEPARATOR;
           w = putDecimal(tagged, w, length);
+          tagged[w++] = TAG_SEPARATOR;
+          tagged[w++] = !scan ? DIGIT_2 : scan(buf, start, recordEnd) ? DIGIT_1 : DIGIT_0;
           tagged[w++] = TAG_SEPARATOR;
           w += buf.copy(tagged, w, start, recordEnd);
           tagged[w++] = LF;
