@@ -47,12 +47,14 @@ const ONCE: i32 = 4;
 let rules: i32 = 0;
 let stamps: i32 = 0;
 let stamp: i32 = 0;
+let longest: i32 = 0;
 
 /** Scans each copied line with the rule table at `table` (0: none), marking names at `stampArea`. */
 export function setRules(table: i32, stampArea: i32): void {
   rules = table;
   stamps = stampArea;
   stamp = 0;
+  longest = table == 0 ? 0 : load<i32>(table + 8);
 }
 
 function skipBlanks(p: i32, end: i32): i32 {
@@ -72,11 +74,17 @@ function nanOrInf(p: i32, end: i32): bool {
   return (a == 0x6e && b == 0x61 && c == 0x6e) || (a == 0x69 && b == 0x6e && c == 0x66);
 }
 
+/** Where the table's bitmap of lengths and first bytes, and its slots, start (keyScan.ts keyRuleTable). */
+const BITMAP: i32 = 16;
+const SLOTS: i32 = BITMAP + (32 * 256) / 8;
+
 /** The slot of the name at [p, p + len), or 0. */
 function lookup(p: i32, len: i32): i32 {
+  const bit = (len & 31) * 256 + <i32>load<u8>(p);
+  if ((load<u8>(rules + BITMAP + (bit >> 3)) & (1 << (bit & 7))) == 0) return 0;
   const mask = load<i32>(rules) - 1;
   let slot = (len * 31 + <i32>load<u8>(p) * 7 + <i32>load<u8>(p + len - 1)) & mask;
-  let base = rules + 16 + slot * 16;
+  let base = rules + SLOTS + slot * 16;
   while (load<i32>(base) != 0) {
     if (load<i32>(base + 4) == len) {
       const at = rules + load<i32>(base);
@@ -85,50 +93,85 @@ function lookup(p: i32, len: i32): i32 {
       if (k == len) return base;
     }
     slot = (slot + 1) & mask;
-    base = rules + 16 + slot * 16;
+    base = rules + SLOTS + slot * 16;
   }
   return 0;
 }
 
-/** Whether the refusing pattern matches [start, end) (keyScan.ts `refused`). */
+/**
+ * Whether the name between the quotes at `i` and `q` makes the refusing pattern match: keyScan.ts
+ * `refused` checks the same for the candidate that starts at `i`.
+ */
+function candidate(i: i32, q: i32, end: i32): bool {
+  const len = q - i - 1;
+  if (len == 0 || len > longest) return false;
+  const slot = lookup(i + 1, len);
+  if (slot == 0) return false;
+  const flags = load<i32>(slot + 8);
+  if (flags & REFUSED) return true;
+  const colon = skipBlanks(q + 1, end);
+  if (colon >= end || load<u8>(colon) != COLON) return false;
+  if (flags & MUST_BE_TEXT) {
+    const v = skipBlanks(colon + 1, end);
+    if (v < end) {
+      const d = load<u8>(v);
+      if (d != QUOTE && d != 0x6e) return true;
+      if (d == 0x6e && v + 1 < end && load<u8>(v + 1) != 0x75) return true;
+    }
+  }
+  if (flags & ONCE) {
+    const at = stamps + load<i32>(slot + 12) * 4;
+    if (load<i32>(at) == stamp) return true;
+    store<i32>(at, stamp);
+  }
+  return false;
+}
+
+/**
+ * Whether the refusing pattern matches [start, end): the bytes it turns on (quotes, commas, colons,
+ * opening brackets) found 16 at a time, in order. Each quote ends the candidate name that the
+ * quote before it started; the answer does not depend on the order of the checks.
+ */
 function refused(start: i32, end: i32): bool {
   stamp++;
-  const longest = load<i32>(rules + 8);
-  for (let i = start; i < end; i++) {
-    const c = load<u8>(i);
-    if (c == COMMA) {
-      const j = skipBlanks(i + 1, end);
-      if (j < end && (load<u8>(j) == CLOSE_BRACKET || load<u8>(j) == CLOSE_BRACE)) return true;
-    }
-    if (c == COLON || c == COMMA || c == OPEN_BRACKET) {
-      let j = skipBlanks(i + 1, end);
-      if (j < end && load<u8>(j) == MINUS) j++;
-      if (nanOrInf(j, end)) return true;
-    }
-    if (c != QUOTE) continue;
-    let q = i + 1;
-    while (q < end && load<u8>(q) != QUOTE) q++;
-    if (q >= end) continue;
-    const len = q - i - 1;
-    if (len == 0 || len > longest) continue;
-    const slot = lookup(i + 1, len);
-    if (slot == 0) continue;
-    const flags = load<i32>(slot + 8);
-    if (flags & REFUSED) return true;
-    const colon = skipBlanks(q + 1, end);
-    if (colon >= end || load<u8>(colon) != COLON) continue;
-    if (flags & MUST_BE_TEXT) {
-      const v = skipBlanks(colon + 1, end);
-      if (v < end) {
-        const d = load<u8>(v);
-        if (d != QUOTE && d != 0x6e) return true;
-        if (d == 0x6e && v + 1 < end && load<u8>(v + 1) != 0x75) return true;
+  const quotes = i8x16.splat(QUOTE);
+  const commas = i8x16.splat(COMMA);
+  const colons = i8x16.splat(COLON);
+  const brackets = i8x16.splat(OPEN_BRACKET);
+  let previousQuote = -1;
+  for (let p = start; p < end; p += 16) {
+    let bits: i32 = 0;
+    if (p + 16 <= end) {
+      const v = v128.load(p);
+      bits = i8x16.bitmask(
+        v128.or(
+          v128.or(i8x16.eq(v, quotes), i8x16.eq(v, commas)),
+          v128.or(i8x16.eq(v, colons), i8x16.eq(v, brackets)),
+        ),
+      );
+    } else {
+      for (let k = 0; p + k < end; k++) {
+        const c = load<u8>(p + k);
+        if (c == QUOTE || c == COMMA || c == COLON || c == OPEN_BRACKET) bits |= 1 << k;
       }
     }
-    if (flags & ONCE) {
-      const at = stamps + load<i32>(slot + 12) * 4;
-      if (load<i32>(at) == stamp) return true;
-      store<i32>(at, stamp);
+    while (bits != 0) {
+      const i = p + ctz(bits);
+      bits &= bits - 1;
+      const c = load<u8>(i);
+      if (c == QUOTE) {
+        if (previousQuote >= 0 && candidate(previousQuote, i, end)) return true;
+        previousQuote = i;
+        continue;
+      }
+      // After a comma a closing bracket or brace; after any of the three, nan or inf.
+      let j = skipBlanks(i + 1, end);
+      if (j >= end) continue;
+      let d = load<u8>(j);
+      if (c == COMMA && (d == CLOSE_BRACKET || d == CLOSE_BRACE)) return true;
+      if (d == MINUS && j + 1 < end) d = load<u8>(++j);
+      if ((d | 0x20) != 0x6e && (d | 0x20) != 0x69) continue;
+      if (nanOrInf(j, end)) return true;
     }
   }
   return false;

@@ -123,16 +123,18 @@ function refused(
 
 /**
  * The rules as the WebAssembly pass reads them (wasm/tagLines.ts): a header of four i32s (the slot
- * count, a power of two; the number of `once` names; the longest name's length; 0), then per slot
- * four i32s (the name's offset from the table's start, or 0 for an empty slot; its length; its
- * flags; its `once` index), then the names' bytes. A name sits at the first free slot from
- * `(length * 31 + first * 7 + last) & (slots - 1)`.
+ * count, a power of two; the number of `once` names; the longest name's length; 0); a bitmap of
+ * 32 × 256 bits with bit `(length & 31) * 256 + first byte` set for each name, which turns most
+ * quoted text away before a lookup; then per slot four i32s (the name's offset from the table's
+ * start, or 0 for an empty slot; its length; its flags; its `once` index), then the names' bytes.
+ * A name sits at the first free slot from `(length * 31 + first * 7 + last) & (slots - 1)`.
  */
 export function keyRuleTable(rules: KeyRules): Uint8Array {
   const entries = [...flagsOf(rules)];
   let slots = 16;
   while (slots < entries.length * 4) slots *= 2;
-  const header = 16;
+  const bitmap = 16;
+  const header = bitmap + (32 * 256) / 8;
   const namesAt = header + slots * 16;
   const nameBytes = entries.reduce((n, [name]) => n + name.length, 0);
   const table = new Uint8Array(namesAt + nameBytes);
@@ -145,6 +147,8 @@ export function keyRuleTable(rules: KeyRules): Uint8Array {
       throw new Error(`key rule name ${JSON.stringify(name)} is not printable ASCII`);
     let slot = (name.length * 31 + name.charCodeAt(0) * 7 + name.charCodeAt(name.length - 1)) & (slots - 1);
     while (view.getInt32(header + slot * 16, true) !== 0) slot = (slot + 1) & (slots - 1);
+    const bit = (name.length & 31) * 256 + name.charCodeAt(0);
+    table[bitmap + (bit >> 3)]! |= 1 << (bit & 7);
     const base = header + slot * 16;
     view.setInt32(base, at, true);
     view.setInt32(base + 4, name.length, true);
