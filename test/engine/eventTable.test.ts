@@ -43,13 +43,17 @@ async function openDb(path: string): Promise<Db> {
   return db;
 }
 
+/** A new case under the scratch folder, its connection open. */
+async function newCase(name: string): Promise<Db> {
+  const created = await createCase(join(dir, name), CANONICAL_COLUMNS, '0.0.0-test');
+  if (!created.ok) throw new Error(created.error.message);
+  opened.push(created.value.db);
+  return created.value.db;
+}
+
 describe('the events store', () => {
   it('starts with the required columns only, and shows every canonical column as the events view', async () => {
-    const path = join(dir, 'new.duckdb');
-    const created = await createCase(path, CANONICAL_COLUMNS, '0.0.0-test');
-    if (!created.ok) throw new Error(created.error.message);
-    const { db } = created.value;
-    opened.push(db);
+    const db = await newCase('new.duckdb');
     expect(await columnsOf(db, 'event_rows')).toEqual([...STORED_PROVENANCE, ...REQUIRED]);
     expect(await columnsOf(db, 'events')).toEqual([
       ...PROVENANCE_COLUMNS.map((c) => c.name),
@@ -80,11 +84,7 @@ describe('the events store', () => {
   });
 
   it('refuses a column once the import has inserted, naming it', async () => {
-    const path = join(dir, 'frozen.duckdb');
-    const created = await createCase(path, CANONICAL_COLUMNS, '0.0.0-test');
-    if (!created.ok) throw new Error(created.error.message);
-    const { db } = created.value;
-    opened.push(db);
+    const db = await newCase('frozen.duckdb');
     await db.run('BEGIN TRANSACTION');
     const columns = await EventColumns.load(db, CANONICAL_COLUMNS);
     await columns.need(['run_id']);

@@ -34,7 +34,7 @@ export function eventsViewSql(canonical: readonly ColumnSpec[], stored: Readonly
   return `CREATE OR REPLACE VIEW events AS SELECT ${[...provenance, ...columns].join(', ')} FROM ${EVENT_ROWS}`;
 }
 
-/** The canonical columns `event_rows` holds now (in the caller's transaction). */
+/** The columns `event_rows` holds now (in the caller's transaction). */
 export async function storedEventColumns(db: Db): Promise<Set<string>> {
   const rows = await db.objects(
     `SELECT column_name FROM duckdb_columns() WHERE table_name = '${EVENT_ROWS}' AND schema_name = 'main'`,
