@@ -76,6 +76,8 @@ export function schemaMarkdown(): string {
     'since 0.1.0 `created_by` (the Casefile version) and `duckdb_version` (the DuckDB that wrote the',
     'file), so a case that does not open says what to open it with. Cases made by earlier versions',
     'are kept in `test/fixtures/cases/` and must keep opening (test/engine/caseCompat.test.ts).',
+    'Schema 2 (Casefile 0.2.0) keeps events in `event_rows` under the `events` view; a schema 1 case',
+    'is moved over when it is opened (its table renamed, its rows untouched).',
     '',
     `New cases are DuckDB files of storage version ${CASE_STORAGE_VERSION}: DuckDB 1.3 or later (its CLI too) opens them.`,
     'A case made in an older format (v0.10.2, as the 0.1.0 fixture) keeps it, whichever Casefile',
