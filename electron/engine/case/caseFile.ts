@@ -79,10 +79,7 @@ async function moveToSchema2(db: Db): Promise<void> {
   );
   if (Number(kind) === 0) return;
   await db.run(`ALTER TABLE events RENAME TO ${EVENT_ROWS}`);
-  const raw = await db.scalar(
-    `SELECT count(*) FROM duckdb_columns() WHERE table_name = '${EVENT_ROWS}' AND column_name = 'raw'`,
-  );
-  if (Number(raw) > 0) await db.run(`ALTER TABLE ${EVENT_ROWS} DROP COLUMN raw`);
+  if ((await storedEventColumns(db)).has('raw')) await db.run(`ALTER TABLE ${EVENT_ROWS} DROP COLUMN raw`);
 }
 
 /**

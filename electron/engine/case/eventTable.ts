@@ -17,7 +17,14 @@
  * with MissingEventColumns and runs again once the column is there (importRun.ts).
  */
 import type { Db } from './db';
-import { columnDdl, EVENT_ROWS, ident, nullableType, PROVENANCE_COLUMNS, type ColumnSpec } from './schema';
+import {
+  columnDdl,
+  EVENT_ROWS,
+  nullableType,
+  PROVENANCE_COLUMNS,
+  quoteIdent,
+  type ColumnSpec,
+} from './schema';
 
 /**
  * The `events` view: the provenance columns, `raw` (the record's exact bytes, derived rather than
@@ -26,10 +33,12 @@ import { columnDdl, EVENT_ROWS, ident, nullableType, PROVENANCE_COLUMNS, type Co
  */
 export function eventsViewSql(canonical: readonly ColumnSpec[], stored: ReadonlySet<string>): string {
   const provenance = PROVENANCE_COLUMNS.map((c) =>
-    c.name === 'raw' ? 'encode("record") AS "raw"' : ident(c.name),
+    c.name === 'raw' ? 'encode("record") AS "raw"' : quoteIdent(c.name),
   );
   const columns = canonical.map((c) =>
-    stored.has(c.name) ? ident(c.name) : `CAST(NULL AS ${nullableType(c.sqlType)}) AS ${ident(c.name)}`,
+    stored.has(c.name)
+      ? quoteIdent(c.name)
+      : `CAST(NULL AS ${nullableType(c.sqlType)}) AS ${quoteIdent(c.name)}`,
   );
   return `CREATE OR REPLACE VIEW events AS SELECT ${[...provenance, ...columns].join(', ')} FROM ${EVENT_ROWS}`;
 }

@@ -65,7 +65,8 @@ export function nullableType(sqlType: string): string {
   return sqlType.replace(/\s+NOT NULL\b/i, '').trim();
 }
 
-export function ident(name: string): string {
+/** An SQL identifier in double quotes, any quote in it doubled. */
+export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -77,7 +78,7 @@ export function ident(name: string): string {
 const UNCOMPRESSED = new Set(['event_id', 'ts_raw', 'action_key', 'record_hash', 'prev_hash']);
 
 export function columnDdl(c: ColumnSpec): string {
-  return `${ident(c.name)} ${c.sqlType}${UNCOMPRESSED.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`;
+  return `${quoteIdent(c.name)} ${c.sqlType}${UNCOMPRESSED.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`;
 }
 
 /**

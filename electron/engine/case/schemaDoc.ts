@@ -3,7 +3,7 @@
  * creates its tables from, so the documentation cannot drift from the case file.
  */
 import { CANONICAL_COLUMNS } from '../../../shared/ingest/canonicalEvent';
-import { CASE_STORAGE_VERSION, PROVENANCE_COLUMNS } from './schema';
+import { CASE_STORAGE_VERSION, nullableType, PROVENANCE_COLUMNS } from './schema';
 
 const PROVENANCE_DOC: Record<string, string> = {
   row_id:
@@ -47,7 +47,7 @@ export function schemaMarkdown(): string {
       (c) => `| \`${c.name}\` | ${c.sqlType.split(' ')[0]} | ${escapeCell(PROVENANCE_DOC[c.name] ?? '')} |`,
     ),
     ...CANONICAL_COLUMNS.map(
-      (c) => `| \`${c.name}\` | ${c.sqlType.replace(/\s+NOT NULL$/, '')} | ${escapeCell(c.description)} |`,
+      (c) => `| \`${c.name}\` | ${nullableType(c.sqlType)} | ${escapeCell(c.description)} |`,
     ),
     '',
     '## `archives`: one row per imported file',

@@ -6,6 +6,7 @@ import type { Handlers } from '../../../shared/contract/api';
 import type { EventDetail } from '../../../shared/contract/model';
 import { err, ok } from '../../../shared/contract/result';
 import type { Params } from '../case/db';
+import { quoteIdent } from '../case/schema';
 import type { EngineState } from '../state';
 
 /** Columns the events table shows, in order, when the case has them. */
@@ -24,10 +25,6 @@ const EVENT_VIEW = [
   'phase',
   'line',
 ];
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');

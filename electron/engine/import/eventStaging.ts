@@ -8,7 +8,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { besideCase, removeBesideCase } from '../case/besideCase';
 import type { Db } from '../case/db';
 import type { EventColumns } from '../case/eventTable';
-import { EVENT_ROWS } from '../case/schema';
+import { EVENT_ROWS, nullableType, quoteIdent } from '../case/schema';
 import { trace } from '../trace';
 import { insertSettings } from './insertSettings';
 
@@ -46,14 +46,6 @@ export const INSERTED_PROVENANCE = [
   'byte_length',
   'record',
 ] as const;
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function baseType(sqlType: string): string {
-  return sqlType.replace(/\s+NOT NULL$/i, '').trim();
-}
 
 export class EventStaging {
   private fd: number;
@@ -130,7 +122,7 @@ export class EventStaging {
       'n',
       'decode(from_base64(t))',
       ...written.map(({ c, i }) =>
-        baseType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${baseType(c.sqlType)})`,
+        nullableType(c.sqlType) === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${nullableType(c.sqlType)})`,
       ),
     ].join(', ');
     const target = [...INSERTED_PROVENANCE, ...written.map(({ c }) => c.name)].map(quoteIdent).join(', ');

@@ -11,8 +11,8 @@
 import { listValue } from '@duckdb/node-api';
 import type { Db } from '../../case/db';
 import type { EventColumns } from '../../case/eventTable';
-import { EVENT_ROWS } from '../../case/schema';
-import { INSERTED_PROVENANCE, quoteIdent, type EventStaging } from '../eventStaging';
+import { EVENT_ROWS, quoteIdent } from '../../case/schema';
+import { INSERTED_PROVENANCE, type EventStaging } from '../eventStaging';
 import { insertSettings } from '../insertSettings';
 import { MAX_EVENT_RECORD_BYTES } from '../normalizeBatch';
 import type { NormalizerPool } from '../normalizerPool';
